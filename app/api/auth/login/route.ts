@@ -1,0 +1,23 @@
+import { loginAtApi } from '@/demos/lib/auth/login-at-api'
+import { loginSchema } from '@/demos/lib/auth/login-schema'
+import { signedInResponse } from '@/demos/lib/auth/signed-in-response'
+import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
+import { clientAddress } from '@/demos/lib/http/client-address'
+import { problem } from '@/demos/lib/http/problem'
+import { readJsonBody } from '@/demos/lib/http/read-json-body'
+
+export async function POST(request: Request) {
+  const forged = rejectWithoutAntiForgery(request)
+  if (forged) return forged
+
+  // 1. Parse and validate with the schema the form uses. Bad input is a 400, never a 500.
+  const body = await readJsonBody(request, loginSchema)
+  if (!body.ok) return body.response
+
+  // 2. Exchange the credentials at the .NET API, server to server.
+  const outcome = await loginAtApi(body.data, clientAddress(request))
+  if (!outcome.ok) return problem(outcome.problem, outcome.headers)
+
+  // 3. Answer with the user and set the tokens as httpOnly cookies.
+  return signedInResponse(outcome.session)
+}

@@ -1,0 +1,21 @@
+import { cookies } from 'next/headers'
+import { NextResponse } from 'next/server'
+import { clearAuthCookies } from '@/demos/lib/auth/auth-cookies'
+import { REFRESH_COOKIE } from '@/demos/lib/auth/cookie-names'
+import { revokeAtApi } from '@/demos/lib/auth/login-at-api'
+import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
+
+export async function POST(request: Request) {
+  const forged = rejectWithoutAntiForgery(request)
+  if (forged) return forged
+
+  // 1. Revoke the refresh token's family at the API, so a copy of it is worthless.
+  const refreshToken = (await cookies()).get(REFRESH_COOKIE)?.value
+  if (refreshToken) await revokeAtApi(refreshToken)
+
+  // 2. Delete both cookies in the browser.
+  const response = new NextResponse(null, { status: 204 })
+  clearAuthCookies(response)
+  response.headers.set('Cache-Control', 'no-store')
+  return response
+}

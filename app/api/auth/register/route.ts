@@ -1,0 +1,22 @@
+import { registerAtApi } from '@/demos/lib/auth/login-at-api'
+import { registerSchema } from '@/demos/lib/auth/login-schema'
+import { signedInResponse } from '@/demos/lib/auth/signed-in-response'
+import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
+import { clientAddress } from '@/demos/lib/http/client-address'
+import { problem } from '@/demos/lib/http/problem'
+import { readJsonBody } from '@/demos/lib/http/read-json-body'
+
+// Creates a private throwaway account at the API and signs in with it, so every
+// visitor of a public deployment can get data nobody else sees.
+export async function POST(request: Request) {
+  const forged = rejectWithoutAntiForgery(request)
+  if (forged) return forged
+
+  const body = await readJsonBody(request, registerSchema)
+  if (!body.ok) return body.response
+
+  const outcome = await registerAtApi(body.data, clientAddress(request))
+  if (!outcome.ok) return problem(outcome.problem, outcome.headers)
+
+  return signedInResponse(outcome.session, 201)
+}

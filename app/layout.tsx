@@ -1,0 +1,34 @@
+import type { Metadata } from 'next'
+import type { ReactNode } from 'react'
+import { Banner, Head } from 'nextra/components'
+import { getPageMap } from 'nextra/page-map'
+import { Footer, Layout, Navbar } from 'nextra-theme-docs'
+import 'nextra-theme-docs/style.css'
+import '@/demos/components/demo.css'
+import { themeConfig } from '@/theme.config'
+
+export const metadata: Metadata = {
+  title: { default: 'BFF + JWT reference', template: '%s · BFF + JWT reference' },
+  description:
+    'A Next.js 16 backend-for-frontend in front of a .NET API, with httpOnly JWT cookies, explained with live demos.',
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en" dir="ltr" suppressHydrationWarning>
+      <Head />
+      <body>
+        <Layout
+          banner={<Banner storageKey={themeConfig.banner.storageKey}>{themeConfig.banner.content}</Banner>}
+          navbar={<Navbar logo={themeConfig.logo} projectLink={themeConfig.projectLink} />}
+          footer={<Footer>{themeConfig.footer}</Footer>}
+          editLink={themeConfig.editLink}
+          docsRepositoryBase={themeConfig.docsRepositoryBase}
+          pageMap={await getPageMap()}
+        >
+          {children}
+        </Layout>
+      </body>
+    </html>
+  )
+}

@@ -1,0 +1,9 @@
+import type { MetaRecord } from 'nextra'
+
+// The sidebar reads as a course, in this order.
+export default {
+  index: 'Overview',
+  workflows: 'Workflows',
+  'api-contract': 'The .NET API contract',
+  demo: { title: 'Live demos', type: 'page', href: '/demo/login' },
+} satisfies MetaRecord

@@ -1,0 +1,24 @@
+import type { Session } from '@/demos/lib/dal'
+import { LogoutButton } from './logout-button'
+
+/** A Server Component: the user came from GET /api/users/me, server to server. */
+export function AccountCard({ user }: Session) {
+  return (
+    <section className="bff-card" aria-labelledby="account-heading">
+      <h2 id="account-heading">Signed in as {user.name}</h2>
+      <dl className="bff-facts">
+        <dt>Email</dt>
+        <dd data-testid="account-email">{user.email}</dd>
+        <dt>Role</dt>
+        <dd>{user.role}</dd>
+        <dt>User id</dt>
+        <dd><code>{user.id}</code></dd>
+      </dl>
+      <p>
+        This page was rendered on the server: the BFF read your httpOnly cookie and called
+        <code> GET /api/users/me</code> on the API with the bearer token. Your browser never held it.
+      </p>
+      <LogoutButton />
+    </section>
+  )
+}

@@ -1,0 +1,18 @@
+import createClient, { type Middleware } from 'openapi-fetch'
+import { ANTI_FORGERY_HEADER } from '@/demos/lib/http/anti-forgery-header'
+import type { paths } from './dotnet-api'
+
+/**
+ * The browser's typed client. Its base is this site's own proxy route, which
+ * adds the bearer token on the server: the browser sends only its cookies.
+ * Paths stay the API's own, so `/api/goals` is fetched as `/api/proxy/api/goals`.
+ */
+const antiForgery: Middleware = {
+  onRequest({ request }) {
+    if (request.method !== 'GET' && request.method !== 'HEAD') request.headers.set(ANTI_FORGERY_HEADER, '1')
+    return request
+  },
+}
+
+export const browserApi = createClient<paths>({ baseUrl: '/api/proxy', credentials: 'same-origin' })
+browserApi.use(antiForgery)

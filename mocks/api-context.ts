@@ -1,0 +1,19 @@
+import type { Clock } from './clock'
+import type { MockConfig } from './mock-config'
+import type { RateLimiter } from './rate-limiter'
+import type { RefreshTokenStore } from './refresh-token-store'
+import type { Store } from './store'
+import type { AccessTokens } from './access-tokens'
+
+/** Everything one mock instance owns. Handlers close over it, so instances never share state. */
+export interface ApiContext {
+  config: MockConfig
+  clock: Clock
+  store: Store
+  accessTokens: AccessTokens
+  refreshTokens: RefreshTokenStore
+  /** Failed logins per normalized email, known or not, so the limit does not reveal which emails exist. */
+  accountLimiter: RateLimiter
+  /** Failed logins per client address (see clientAddress in auth-handlers.ts). */
+  clientLimiter: RateLimiter
+}

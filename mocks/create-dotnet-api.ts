@@ -1,0 +1,58 @@
+import type { HttpHandler } from 'msw'
+import type { ApiContext } from './api-context'
+import { systemClock, type Clock } from './clock'
+import { createRequestHandler, type HandleOptions } from './handle-request'
+import { createHandlers } from './handlers'
+import { resolveMockConfig, type MockConfig } from './mock-config'
+import { hashPasswordSync } from './passwords'
+import { createRateLimiter } from './rate-limiter'
+import { createRefreshTokenStore } from './refresh-token-store'
+import { createStore, demoAccount } from './store'
+import { createAccessTokens } from './access-tokens'
+
+export interface DotnetApi {
+  /** The MSW handlers: the single definition of the API. */
+  handlers: HttpHandler[]
+  /** Serves one HTTP request with those handlers. Never throws. */
+  handle(request: Request, options?: HandleOptions): Promise<Response>
+  /** This instance's state, for tests that need to look inside. */
+  context: ApiContext
+  config: MockConfig
+}
+
+/**
+ * Builds an isolated mock: its own store, keys, limiters and clock. The site
+ * uses one process-wide instance (dotnet-api.ts); tests build their own with
+ * small caps and a clock they control.
+ */
+export function createDotnetApi({ config: overrides, clock = systemClock }: { config?: Partial<MockConfig>; clock?: Clock } = {}): DotnetApi {
+  const config = resolveMockConfig(overrides)
+  const limiter = (limit: number) =>
+    createRateLimiter({ limit, windowSeconds: config.loginFailureWindowSeconds, maxKeys: config.maxRateLimitKeys, clock })
+
+  const refreshTokens = createRefreshTokenStore({
+    familySeconds: config.refreshFamilySeconds,
+    overlapSeconds: config.refreshReuseOverlapSeconds,
+    maxTokens: config.maxRefreshTokens,
+    clock,
+  })
+  const store = createStore({ maxAccounts: config.maxAccounts, clock, onEvict: refreshTokens.dropUser })
+  store.addAccount({
+    name: demoAccount.name,
+    email: demoAccount.email,
+    password: hashPasswordSync(demoAccount.password),
+    isDemo: true,
+  })
+
+  const context: ApiContext = {
+    config,
+    clock,
+    store,
+    accessTokens: createAccessTokens(config, clock),
+    refreshTokens,
+    accountLimiter: limiter(config.loginFailuresPerAccount),
+    clientLimiter: limiter(config.loginFailuresPerClient),
+  }
+  const handlers = createHandlers(context)
+  return { handlers, handle: createRequestHandler({ handlers, maxBodyBytes: config.maxBodyBytes }), context, config }
+}

@@ -1,0 +1,91 @@
+import { getResponse, type RequestHandler } from 'msw'
+import { newTraceId, problem } from './problem-details'
+
+/** Handlers see every request at this origin, whatever host and mount path the caller used. */
+export const canonicalOrigin = 'http://dotnet-api.mock'
+
+export interface HandleOptions {
+  /** The path the API is mounted under, e.g. `/dotnet` in the Next app. */
+  basePath?: string
+}
+
+const tooLarge = Symbol('too large')
+
+/**
+ * Serves MSW handlers as a real HTTP API: mount path stripped, body capped,
+ * unknown routes as 404 ProblemDetails, and no exception ever reaching the
+ * client as anything but a 500 with a traceId.
+ */
+export function createRequestHandler({ handlers, maxBodyBytes }: { handlers: RequestHandler[]; maxBodyBytes: number }) {
+  return async function handle(request: Request, { basePath = '' }: HandleOptions = {}): Promise<Response> {
+    try {
+      const publicUrl = new URL(request.url)
+      const { pathname } = publicUrl
+      if (basePath && pathname !== basePath && !pathname.startsWith(`${basePath}/`)) return problem(404)
+
+      // fetch refuses a GET or HEAD Request with a body, so such a body is ignored, not forwarded.
+      const hasBody = request.method !== 'GET' && request.method !== 'HEAD'
+      const body = hasBody ? await readCappedBody(request, maxBodyBytes) : null
+      if (body === tooLarge) {
+        return problem(413, { detail: `The request body must not exceed ${maxBodyBytes} bytes.` })
+      }
+
+      const headers = new Headers(request.headers)
+      for (const name of ['host', 'connection', 'content-length', 'transfer-encoding']) headers.delete(name)
+      const inner = new Request(new URL((pathname.slice(basePath.length) || '/') + publicUrl.search, canonicalOrigin), {
+        method: request.method,
+        headers,
+        body,
+      })
+
+      const response = await getResponse(handlers, inner, { baseUrl: canonicalOrigin, quiet: true })
+      if (!response) return problem(404, { detail: `No endpoint matches ${request.method} ${inner.url.slice(canonicalOrigin.length)}.` })
+      return withPublicLocation(response, publicUrl.origin + basePath)
+    } catch (error) {
+      // The client learns only the traceId; the log has the rest.
+      const traceId = newTraceId()
+      console.error(`[dotnet mock] unhandled error (traceId ${traceId})`, error)
+      return problem(500, { traceId })
+    }
+  }
+}
+
+/**
+ * Checks the declared length first so an honest oversized request is refused
+ * unread, then counts the bytes actually received, because Content-Length can
+ * be absent (chunked) or wrong.
+ */
+async function readCappedBody(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null | typeof tooLarge> {
+  if (Number(request.headers.get('content-length') ?? 0) > maxBytes) return tooLarge
+  if (!request.body) return null
+
+  const chunks: Uint8Array[] = []
+  let total = 0
+  const reader = request.body.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    total += value.byteLength
+    if (total > maxBytes) {
+      await reader.cancel()
+      return tooLarge
+    }
+    chunks.push(value)
+  }
+  const bytes = new Uint8Array(total)
+  let offset = 0
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset)
+    offset += chunk.byteLength
+  }
+  return bytes
+}
+
+/** Handlers build Location against the canonical origin; callers need the URL they used. */
+function withPublicLocation(response: Response, publicBase: string): Response {
+  const location = response.headers.get('location')
+  if (!location?.startsWith(canonicalOrigin)) return response
+  const headers = new Headers(response.headers)
+  headers.set('location', publicBase + location.slice(canonicalOrigin.length))
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+}

@@ -1,0 +1,29 @@
+import { http, type HttpHandler } from 'msw'
+import type { ApiContext } from './api-context'
+import { authHandlers } from './handlers/auth-handlers'
+import { goalHandlers } from './handlers/goal-handlers'
+import { swaggerHandlers } from './handlers/swagger-handlers'
+import { userHandlers } from './handlers/user-handlers'
+import { problem } from './problem-details'
+
+/** The whole API. Paths are relative; callers resolve them with getResponse's `baseUrl`. */
+export function createHandlers(ctx: ApiContext): HttpHandler[] {
+  const routes = [...authHandlers(ctx), ...userHandlers(ctx), ...goalHandlers(ctx), ...swaggerHandlers()]
+  return [...routes, ...methodNotAllowedHandlers(routes)]
+}
+
+/**
+ * One catch-all per known path, placed after the real handlers, so a known
+ * path with the wrong method gets 405 and an `Allow` header derived from the
+ * handlers themselves rather than from a second list that could drift.
+ */
+function methodNotAllowedHandlers(routes: HttpHandler[]): HttpHandler[] {
+  const methodsByPath = new Map<string, string[]>()
+  for (const { info } of routes) {
+    const path = String(info.path)
+    methodsByPath.set(path, [...(methodsByPath.get(path) ?? []), String(info.method)])
+  }
+  return [...methodsByPath].map(([path, methods]) =>
+    http.all(path, () => problem(405, { headers: { Allow: methods.join(', ') } })),
+  )
+}

@@ -1,0 +1,152 @@
+import type { OpenAPI3, OperationObject, ResponseObject, ResponsesObject } from 'openapi-typescript'
+import { components, goalListParameters } from './openapi-components'
+
+const schema = (id: string) => ({ $ref: `#/components/schemas/${id}` })
+const response = (id: string) => ({ $ref: `#/components/responses/${id}` })
+const json = (id: string, description: string, extra: Partial<ResponseObject> = {}): ResponseObject => ({
+  description,
+  content: { 'application/json': { schema: schema(id) } },
+  ...extra,
+})
+const body = (id: string) => ({ required: true, content: { 'application/json': { schema: schema(id) } } })
+const location = { Location: { description: 'URL of the created resource.', required: true, schema: { type: 'string' } } } as const
+
+/** Errors every operation can produce, plus the ones that come with a JSON body or a bearer token. */
+function errors(kind: { body?: boolean; bearer?: boolean }, specific: ResponsesObject = {}): ResponsesObject {
+  return {
+    ...(kind.body ? { 400: response('ValidationProblem'), 413: response('ContentTooLarge'), 415: response('UnsupportedMediaType') } : {}),
+    ...(kind.bearer ? { 401: response('BearerChallenge') } : {}),
+    ...specific,
+    500: response('ServerError'),
+  }
+}
+
+const anonymous = { security: [] } satisfies Partial<OperationObject>
+const goalId = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } } as const
+
+/**
+ * The OpenAPI document served at /swagger/v1/swagger.json and the input for
+ * the generated client types. Paths are written out here; every schema comes
+ * from schemas.ts. A unit test checks the paths against the MSW handlers.
+ */
+export const openApiDocument = {
+  openapi: '3.1.0',
+  info: {
+    title: 'Goals API (ASP.NET Core mock)',
+    version: 'v1',
+    description: 'In-site mock of an ASP.NET Core API. Errors are RFC 9457 ProblemDetails; see mocks/README.md.',
+  },
+  security: [{ Bearer: [] }],
+  tags: [{ name: 'Auth' }, { name: 'Users' }, { name: 'Goals' }, { name: 'Docs' }],
+  paths: {
+    '/api/auth/login': {
+      post: {
+        operationId: 'login',
+        tags: ['Auth'],
+        summary: 'Exchange email and password for an access token and a refresh token.',
+        ...anonymous,
+        requestBody: body('LoginRequest'),
+        responses: {
+          200: json('LoginResponse', 'Signed in. A new refresh-token family starts.'),
+          ...errors({ body: true }, { 401: response('CredentialsProblem'), 429: response('TooManyRequests') }),
+        },
+      },
+    },
+    '/api/auth/register': {
+      post: {
+        operationId: 'register',
+        tags: ['Auth'],
+        summary: 'Create a throwaway account, seeded with sample goals.',
+        ...anonymous,
+        requestBody: body('RegisterRequest'),
+        responses: {
+          201: json('User', 'Account created.', { headers: location }),
+          ...errors({ body: true }, { 409: response('Conflict') }),
+        },
+      },
+    },
+    '/api/auth/refresh': {
+      post: {
+        operationId: 'refresh',
+        tags: ['Auth'],
+        summary: 'Rotate a refresh token. Presenting a used token revokes its whole family.',
+        ...anonymous,
+        requestBody: body('RefreshRequest'),
+        responses: {
+          200: json('LoginResponse', 'A new token pair; the old refresh token is spent.'),
+          ...errors({ body: true }, { 401: response('CredentialsProblem') }),
+        },
+      },
+    },
+    '/api/auth/logout': {
+      post: {
+        operationId: 'logout',
+        tags: ['Auth'],
+        summary: "Revoke the refresh token's family. Unknown tokens are accepted too.",
+        ...anonymous,
+        requestBody: body('LogoutRequest'),
+        responses: { 204: { description: 'Signed out.' }, ...errors({ body: true }) },
+      },
+    },
+    '/api/users/me': {
+      get: {
+        operationId: 'getCurrentUser',
+        tags: ['Users'],
+        responses: { 200: json('User', 'The signed-in user.'), ...errors({ bearer: true }) },
+      },
+    },
+    '/api/goals': {
+      get: {
+        operationId: 'listGoals',
+        tags: ['Goals'],
+        summary: 'Newest first (createdAt, then id, descending).',
+        parameters: goalListParameters(),
+        responses: { 200: json('GoalPage', 'One page of goals.'), ...errors({ bearer: true }, { 400: response('ValidationProblem') }) },
+      },
+      post: {
+        operationId: 'createGoal',
+        tags: ['Goals'],
+        requestBody: body('CreateGoalRequest'),
+        responses: {
+          201: json('Goal', 'Created.', { headers: location }),
+          ...errors({ body: true, bearer: true }, { 409: response('Conflict') }),
+        },
+      },
+    },
+    '/api/goals/{id}': {
+      parameters: [goalId],
+      get: {
+        operationId: 'getGoal',
+        tags: ['Goals'],
+        responses: { 200: json('Goal', 'The goal.'), ...errors({ bearer: true }, { 404: response('NotFound') }) },
+      },
+      put: {
+        operationId: 'replaceGoal',
+        tags: ['Goals'],
+        requestBody: body('ReplaceGoalRequest'),
+        responses: { 200: json('Goal', 'Replaced.'), ...errors({ body: true, bearer: true }, { 404: response('NotFound') }) },
+      },
+      patch: {
+        operationId: 'updateGoal',
+        tags: ['Goals'],
+        summary: 'Change only the fields sent.',
+        requestBody: body('UpdateGoalRequest'),
+        responses: { 200: json('Goal', 'Updated.'), ...errors({ body: true, bearer: true }, { 404: response('NotFound') }) },
+      },
+      delete: {
+        operationId: 'deleteGoal',
+        tags: ['Goals'],
+        responses: { 204: { description: 'Deleted.' }, ...errors({ bearer: true }, { 404: response('NotFound') }) },
+      },
+    },
+    '/swagger/v1/swagger.json': {
+      get: {
+        operationId: 'getOpenApiDocument',
+        tags: ['Docs'],
+        ...anonymous,
+        responses: { 200: { description: 'This document.', content: { 'application/json': { schema: { type: 'object' } } } } },
+      },
+    },
+  },
+  components: components(),
+} satisfies OpenAPI3

@@ -1,0 +1,71 @@
+import type { Clock } from './clock'
+
+export interface RateLimiter {
+  /** Seconds until `key` may try again, or 0 when it is under the limit. */
+  retryAfter(key: string): number
+  recordFailure(key: string): void
+  reset(key: string): void
+  readonly size: number
+}
+
+interface Window {
+  startedAt: number
+  failures: number
+}
+
+/**
+ * Fixed-window failure counter. The window opens at a key's first failure and
+ * the count resets once it has passed. The map is capped at `maxKeys`: expired
+ * windows go first, then the oldest, so memory stays bounded even when every
+ * request uses a new key (at the cost of forgetting the oldest counters).
+ */
+export function createRateLimiter(options: { limit: number; windowSeconds: number; maxKeys: number; clock: Clock }): RateLimiter {
+  const { limit, clock, maxKeys } = options
+  const windowMs = options.windowSeconds * 1000
+  const windows = new Map<string, Window>()
+
+  function current(key: string): Window | undefined {
+    const window = windows.get(key)
+    if (window && clock() - window.startedAt >= windowMs) {
+      windows.delete(key)
+      return undefined
+    }
+    return window
+  }
+
+  function makeRoom(): void {
+    if (windows.size < maxKeys) return
+    const now = clock()
+    for (const [key, window] of windows) {
+      if (now - window.startedAt >= windowMs) windows.delete(key)
+    }
+    // Map iteration is insertion order, so the first keys are the oldest windows.
+    for (const key of windows.keys()) {
+      if (windows.size < maxKeys) break
+      windows.delete(key)
+    }
+  }
+
+  return {
+    retryAfter(key) {
+      const window = current(key)
+      if (!window || window.failures < limit) return 0
+      return Math.max(1, Math.ceil((window.startedAt + windowMs - clock()) / 1000))
+    },
+    recordFailure(key) {
+      const window = current(key)
+      if (window) {
+        window.failures += 1
+        return
+      }
+      makeRoom()
+      windows.set(key, { startedAt: clock(), failures: 1 })
+    },
+    reset(key) {
+      windows.delete(key)
+    },
+    get size() {
+      return windows.size
+    },
+  }
+}

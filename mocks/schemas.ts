@@ -1,0 +1,168 @@
+import { z } from 'zod'
+import { fieldLimits } from './mock-config'
+
+/**
+ * The one definition of every body the API accepts or returns. Handlers
+ * validate with these, and openapi-document.ts turns the registered ones into
+ * `components.schemas`, so the docs and the generated client cannot drift from
+ * what the handlers enforce. Request schemas avoid transforms and defaults so
+ * their JSON Schema says exactly what a client may send.
+ */
+export const requestSchemas = z.registry<{ id: string }>()
+export const responseSchemas = z.registry<{ id: string }>()
+
+const title = z
+  .string()
+  .trim()
+  .min(1, { error: 'The Title field is required.' })
+  .max(fieldLimits.titleMax, { error: `Title must be at most ${fieldLimits.titleMax} characters.` })
+const description = z
+  .string()
+  .max(fieldLimits.descriptionMax, { error: `Description must be at most ${fieldLimits.descriptionMax} characters.` })
+const progress = z
+  .int({ error: 'Progress must be an integer.' })
+  .min(0, { error: 'Progress must be between 0 and 100.' })
+  .max(100, { error: 'Progress must be between 0 and 100.' })
+const email = z
+  .email({ error: 'The Email field is not a valid e-mail address.' })
+  .max(fieldLimits.emailMax, { error: `Email must be at most ${fieldLimits.emailMax} characters.` })
+
+export const GoalStatus = z
+  .enum(['active', 'completed'])
+  .register(responseSchemas, { id: 'GoalStatus' })
+  .register(requestSchemas, { id: 'GoalStatus' })
+export type GoalStatus = z.infer<typeof GoalStatus>
+
+export const Goal = z
+  .object({
+    id: z.uuid(),
+    title,
+    description,
+    status: GoalStatus,
+    progress,
+    createdAt: z.iso.datetime(),
+    updatedAt: z.iso.datetime(),
+  })
+  .register(responseSchemas, { id: 'Goal' })
+export type Goal = z.infer<typeof Goal>
+
+export const GoalPage = z
+  .object({
+    items: z.array(Goal),
+    page: z.int().min(1),
+    pageSize: z.int().min(1),
+    totalCount: z.int().min(0),
+    totalPages: z.int().min(0),
+    hasMore: z.boolean(),
+  })
+  .register(responseSchemas, { id: 'GoalPage' })
+export type GoalPage = z.infer<typeof GoalPage>
+
+export const User = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    email: z.string(),
+    role: z.string().describe('Role claim. Every account the mock creates has the role "user".'),
+  })
+  .register(responseSchemas, { id: 'User' })
+export type User = z.infer<typeof User>
+
+export const LoginResponse = z
+  .object({
+    accessToken: z.string(),
+    refreshToken: z.string(),
+    expiresIn: z.int().min(0).describe('Seconds until the access token expires.'),
+    refreshTokenExpiresIn: z
+      .int()
+      .min(0)
+      .describe('Seconds until the refresh token family reaches its absolute expiry; rotation does not extend it.'),
+    user: User,
+  })
+  .register(responseSchemas, { id: 'LoginResponse' })
+export type LoginResponse = z.infer<typeof LoginResponse>
+
+export const ProblemDetails = z
+  .looseObject({
+    type: z.string(),
+    title: z.string(),
+    status: z.int(),
+    detail: z.string().optional(),
+    traceId: z.string(),
+  })
+  .register(responseSchemas, { id: 'ProblemDetails' })
+
+export const ValidationProblemDetails = ProblemDetails.extend({
+  errors: z
+    .record(z.string(), z.array(z.string()))
+    .describe('Messages keyed by the PascalCase property name, as ASP.NET Core model validation reports them.'),
+}).register(responseSchemas, { id: 'ValidationProblemDetails' })
+
+export const LoginRequest = z
+  .object({
+    email,
+    // Only the register endpoint states the password policy; login must not hint at it.
+    password: z.string().min(1, { error: 'The Password field is required.' }).max(fieldLimits.passwordMax),
+  })
+  .register(requestSchemas, { id: 'LoginRequest' })
+
+export const RegisterRequest = z
+  .object({
+    name: z
+      .string()
+      .trim()
+      .min(1, { error: 'The Name field is required.' })
+      .max(fieldLimits.nameMax, { error: `Name must be at most ${fieldLimits.nameMax} characters.` }),
+    email,
+    password: z
+      .string()
+      .min(fieldLimits.passwordMin, { error: `Password must be at least ${fieldLimits.passwordMin} characters.` })
+      .max(fieldLimits.passwordMax, { error: `Password must be at most ${fieldLimits.passwordMax} characters.` }),
+  })
+  .register(requestSchemas, { id: 'RegisterRequest' })
+
+export const RefreshRequest = z
+  .object({ refreshToken: z.string().min(1, { error: 'The RefreshToken field is required.' }).max(512) })
+  .register(requestSchemas, { id: 'RefreshRequest' })
+
+export const LogoutRequest = z
+  .object({ refreshToken: z.string().min(1, { error: 'The RefreshToken field is required.' }).max(512) })
+  .register(requestSchemas, { id: 'LogoutRequest' })
+
+export const CreateGoalRequest = z
+  .object({
+    title,
+    description: description.optional().describe('Defaults to an empty string.'),
+    status: GoalStatus.optional().describe('Defaults to "active".'),
+    progress: progress.optional().describe('Defaults to 0.'),
+  })
+  .register(requestSchemas, { id: 'CreateGoalRequest' })
+
+export const ReplaceGoalRequest = z
+  .object({ title, description, status: GoalStatus, progress })
+  .register(requestSchemas, { id: 'ReplaceGoalRequest' })
+
+export const UpdateGoalRequest = z
+  .object({
+    title: title.optional(),
+    description: description.optional(),
+    status: GoalStatus.optional(),
+    progress: progress.optional(),
+  })
+  .register(requestSchemas, { id: 'UpdateGoalRequest' })
+
+const maxPageSize = 50
+export const GoalListQuery = z.object({
+  page: z.coerce
+    .number({ error: 'Page must be an integer.' })
+    .int({ error: 'Page must be an integer.' })
+    .min(1, { error: 'Page must be 1 or greater.' })
+    .default(1),
+  pageSize: z.coerce
+    .number({ error: 'PageSize must be an integer.' })
+    .int({ error: 'PageSize must be an integer.' })
+    .min(1, { error: `PageSize must be between 1 and ${maxPageSize}.` })
+    .max(maxPageSize, { error: `PageSize must be between 1 and ${maxPageSize}.` })
+    .default(10),
+  status: z.enum(GoalStatus.options, { error: 'Status must be "active" or "completed".' }).optional(),
+})

@@ -1,0 +1,17 @@
+import nextra from 'nextra'
+
+const withNextra = nextra({
+  // Docs live in content/ and are served by app/[[...mdxPath]]/page.tsx.
+  contentDirBasePath: '/',
+  search: { codeblocks: false },
+  defaultShowCopyCode: true,
+})
+
+export default withNextra({
+  reactStrictMode: true,
+  // The source-code component reads demo files from disk at build time; tell the
+  // output tracer they belong to the server bundle.
+  outputFileTracingIncludes: {
+    '/[[...mdxPath]]': ['./demos/**/*', './mocks/**/*', './app/**/*', './proxy.ts'],
+  },
+})

@@ -1,0 +1,32 @@
+import { defineConfig } from '@playwright/test'
+import { findChromium } from './tests/e2e/support/find-chromium'
+
+const PORT = Number(process.env.E2E_PORT ?? 3100)
+export const baseURL = `http://localhost:${PORT}`
+
+// The browser suite runs against a production build (next build && next start),
+// because that is what readers deploy: dev mode differs in caching and cookies.
+export default defineConfig({
+  testDir: 'tests/e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  use: {
+    baseURL,
+    launchOptions: {
+      executablePath: findChromium(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    command: process.env.E2E_SKIP_BUILD ? 'npx next start' : 'npm run build && npx next start',
+    url: `${baseURL}/dotnet/swagger/v1/swagger.json`,
+    timeout: 600_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1' },
+  },
+})

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto'
+import type { TestProject } from 'vitest/node'
+import { createDotnetApi } from '../../mocks/create-dotnet-api'
+import { startNodeServer } from '../../mocks/start-node-server'
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    contractBaseUrl: string
+    /** Lets tests forge tokens (expired, wrong audience). Null when the API's key is not known. */
+    contractJwtSigningKey: string | null
+    /** Lets tests wait out a refresh-token family. Null when the lifetime is not known or too long. */
+    contractRefreshFamilySeconds: number | null
+    /** The documented request body cap. */
+    contractMaxBodyBytes: number
+  }
+}
+
+const documentedMaxBodyBytes = 16 * 1024
+
+/**
+ * With CONTRACT_BASE_URL set (scripts/test-contract.mjs --base-url), the suite
+ * runs against that API and learns its secrets only from env. Without it, the
+ * built-in mock starts in-process on a free loopback port, with lifetimes short
+ * enough to test and a signing key the tests are given.
+ */
+export default async function setup(project: TestProject) {
+  const env = process.env
+  const maxBodyBytes = Number(env.CONTRACT_MAX_BODY_BYTES ?? documentedMaxBodyBytes)
+
+  if (env.CONTRACT_BASE_URL) {
+    project.provide('contractBaseUrl', env.CONTRACT_BASE_URL)
+    project.provide('contractJwtSigningKey', env.CONTRACT_JWT_SIGNING_KEY || null)
+    project.provide('contractRefreshFamilySeconds', env.CONTRACT_REFRESH_FAMILY_SECONDS ? Number(env.CONTRACT_REFRESH_FAMILY_SECONDS) : null)
+    project.provide('contractMaxBodyBytes', maxBodyBytes)
+    return
+  }
+
+  const jwtSigningKey = randomBytes(32).toString('base64url')
+  const refreshFamilySeconds = 2
+  const api = createDotnetApi({
+    config: {
+      jwtSigningKey,
+      refreshFamilySeconds,
+      maxBodyBytes,
+      // Every test signs in from its own X-Forwarded-For address, but keep the
+      // per-client limit low enough that its own test stays quick.
+      loginFailuresPerClient: 20,
+    },
+  })
+  const server = await startNodeServer((request) => api.handle(request))
+
+  project.provide('contractBaseUrl', server.url)
+  project.provide('contractJwtSigningKey', jwtSigningKey)
+  project.provide('contractRefreshFamilySeconds', refreshFamilySeconds)
+  project.provide('contractMaxBodyBytes', maxBodyBytes)
+  return () => server.close()
+}

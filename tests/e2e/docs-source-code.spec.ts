@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs'
+import { expect, test } from '@playwright/test'
+
+// The promise of every docs page: the code shown is the code that runs.
+// Each block carries the file it claims to come from; this reads that file
+// independently and checks the shown lines stand in it, in order, unchanged.
+const PAGES = ['/workflows/login']
+
+for (const path of PAGES) {
+  test(`every code block on ${path} matches its source file`, async ({ page }) => {
+    await page.goto(path)
+    const blocks = page.locator('[data-source-file]')
+    const count = await blocks.count()
+    expect(count).toBeGreaterThan(5)
+    for (let i = 0; i < count; i++) {
+      const block = blocks.nth(i)
+      const file = (await block.getAttribute('data-source-file'))!
+      const whole = !(await block.getAttribute('data-source-region')) && !(await block.getAttribute('data-source-lines'))
+      const shown = (await block.locator('pre code').innerText()).replace(/\n$/, '').split('\n').map((l) => l.trimEnd())
+      const source = readFileSync(file, 'utf8')
+        .replace(/\n$/, '')
+        .split('\n')
+        .filter((line) => !/#(end)?region\b/.test(line))
+      const at = indexOfRun(source.map((l) => l.trim()), shown.map((l) => l.trim()))
+      expect(at, `${file}: shown lines are not a run of the file`).toBeGreaterThanOrEqual(0)
+      if (whole) expect(shown.length, `${file}: whole file shown`).toBe(source.length)
+      // The title is the path a reader would use in their own project.
+      await expect(block.getByText(file.replace(/^demos\//, ''), { exact: true })).toBeVisible()
+    }
+  })
+}
+
+function indexOfRun(haystack: string[], needle: string[]) {
+  for (let i = 0; i + needle.length <= haystack.length; i++) {
+    if (needle.every((line, j) => haystack[i + j] === line)) return i
+  }
+  return -1
+}

@@ -1,0 +1,40 @@
+import { createDotnetApi } from '@/mocks/create-dotnet-api'
+import type { MockConfig } from '@/mocks/mock-config'
+import type { LoginResponse } from '@/mocks/schemas'
+
+const start = Date.UTC(2025, 0, 15, 12, 0, 0)
+
+/** An isolated mock with a clock that only moves when the test says so. */
+export function createTestApi(config: Partial<MockConfig> = {}) {
+  let now = start
+  const api = createDotnetApi({ config: { jwtSigningKey: 'unit-test-signing-key-of-32-chars!!', ...config }, clock: () => now })
+
+  function send(method: string, path: string, { body, token, address }: { body?: unknown; token?: string; address?: string } = {}) {
+    const headers = new Headers()
+    if (body !== undefined) headers.set('content-type', 'application/json')
+    if (token) headers.set('authorization', `Bearer ${token}`)
+    if (address) headers.set('x-forwarded-for', address)
+    return api.handle(new Request(`http://api.test${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }))
+  }
+
+  async function login(email: string, password: string, address?: string) {
+    return send('POST', '/api/auth/login', { body: { email, password }, address })
+  }
+
+  async function register(email: string, password = 'password-123') {
+    const response = await send('POST', '/api/auth/register', { body: { name: 'Test', email, password } })
+    if (response.status !== 201) throw new Error(`register failed: ${response.status}`)
+    return (await (await login(email, password)).json()) as LoginResponse
+  }
+
+  return {
+    api,
+    send,
+    login,
+    register,
+    advance: (seconds: number) => {
+      now += seconds * 1000
+    },
+    now: () => now,
+  }
+}

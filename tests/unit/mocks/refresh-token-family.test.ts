@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import { createRefreshTokenStore } from '@/mocks/refresh-token-store'
+import type { LoginResponse } from '@/mocks/schemas'
+import { createTestApi } from './mock-client'
+
+const day = 24 * 60 * 60
+
+describe('refresh-token families', () => {
+  it('lasts seven days from login by default, however often it rotates', async () => {
+    const mock = createTestApi()
+    let session = await mock.register('family@example.com')
+    expect(session.refreshTokenExpiresIn).toBe(7 * day)
+
+    for (let i = 0; i < 6; i++) {
+      mock.advance(day)
+      const response = await mock.send('POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })
+      expect(response.status).toBe(200)
+      session = (await response.json()) as LoginResponse
+      expect(session.refreshTokenExpiresIn).toBe((7 - (i + 1)) * day)
+    }
+
+    mock.advance(day - 1)
+    const lastSecond = await mock.send('POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })
+    expect(lastSecond.status).toBe(200)
+    session = (await lastSecond.json()) as LoginResponse
+    expect(session.refreshTokenExpiresIn).toBe(1)
+
+    mock.advance(1)
+    const expired = await mock.send('POST', '/api/auth/refresh', { body: { refreshToken: session.refreshToken } })
+    expect(expired.status).toBe(401)
+    expect((await expired.json()).detail).toMatch(/expired/)
+  })
+
+  it('revokes the whole family when a spent token comes back', () => {
+    let now = 0
+    const store = createRefreshTokenStore({ familySeconds: 60, overlapSeconds: 0, maxTokens: 100, clock: () => now })
+    const first = store.issue('user-1').refreshToken
+    const second = store.rotate(first)
+    if (!second.ok) throw new Error('rotation failed')
+
+    now += 1
+    expect(store.rotate(first)).toEqual({ ok: false, reason: 'reused' })
+    expect(store.rotate(second.refreshToken)).toEqual({ ok: false, reason: 'revoked' })
+  })
+
+  it('hands out the same successor inside an overlap window, when one is configured', () => {
+    let now = 0
+    const store = createRefreshTokenStore({ familySeconds: 60, overlapSeconds: 5, maxTokens: 100, clock: () => now })
+    const first = store.issue('user-1').refreshToken
+    const second = store.rotate(first)
+    if (!second.ok) throw new Error('rotation failed')
+
+    now += 4_000
+    const raced = store.rotate(first)
+    expect(raced).toMatchObject({ ok: true, refreshToken: second.refreshToken })
+
+    now += 1_000
+    expect(store.rotate(first)).toEqual({ ok: false, reason: 'reused' })
+  })
+
+  it('keeps the token map bounded: expired families go first, then the oldest', () => {
+    let now = 0
+    const store = createRefreshTokenStore({ familySeconds: 10, overlapSeconds: 0, maxTokens: 5, clock: () => now })
+    const tokens = Array.from({ length: 5 }, (_, i) => store.issue(`user-${i}`).refreshToken)
+    expect(store.size).toBe(5)
+
+    store.issue('user-5')
+    expect(store.size).toBe(5)
+    expect(store.rotate(tokens[0])).toEqual({ ok: false, reason: 'invalid' })
+
+    // Expired families are swept at least once a minute, full or not.
+    now += 60_000
+    store.issue('user-6')
+    expect(store.size).toBe(1)
+  })
+})
