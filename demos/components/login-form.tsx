@@ -37,10 +37,12 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       setFailure(message)
       return
     }
-    // 2. The cookies are set. Go where the reader was headed, then re-render the
-    //    Server Components so they read the new cookie instead of cached output.
-    router.push(callbackUrl)
+    // 2. The cookies are set. router.refresh() drops the client router cache, so
+    //    nothing rendered or prefetched while signed out is reused (a prefetch of
+    //    a protected link cached proxy.ts's redirect to this page); router.push()
+    //    then renders the destination on the server with the new cookie.
     router.refresh()
+    router.push(callbackUrl)
   }
   // #endregion submit
 

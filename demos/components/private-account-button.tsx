@@ -32,8 +32,8 @@ export function PrivateAccountButton({ callbackUrl, onError }: Props) {
       onError(response ? (await readProblem(response)).message : 'The site could not be reached.')
       return
     }
-    router.push(callbackUrl)
     router.refresh()
+    router.push(callbackUrl)
   }
 
   return (

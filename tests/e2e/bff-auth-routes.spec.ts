@@ -8,7 +8,8 @@ test.describe('BFF auth routes reject bad input', () => {
   test('malformed JSON is a 400 problem, not a 500', async ({ request }) => {
     const response = await request.post('/api/auth/login', {
       headers: { ...CSRF, 'content-type': 'application/json' },
-      data: '{"email": "demo@example.com", "password": ',
+      // A Buffer is sent as is; Playwright would JSON-encode a string.
+      data: Buffer.from('{"email": "demo@example.com", "password": '),
     })
     expect(response.status()).toBe(400)
     expect(response.headers()['content-type']).toContain('application/problem+json')
@@ -19,7 +20,7 @@ test.describe('BFF auth routes reject bad input', () => {
   test('a wrong content type is a 400 problem', async ({ request }) => {
     const response = await request.post('/api/auth/login', {
       headers: { ...CSRF, 'content-type': 'application/x-www-form-urlencoded' },
-      data: 'email=demo%40example.com&password=demo-password',
+      data: Buffer.from('email=demo%40example.com&password=demo-password'),
     })
     expect(response.status()).toBe(400)
     expect(await response.json()).toMatchObject({ title: 'Unsupported content type' })

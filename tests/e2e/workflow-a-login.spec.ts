@@ -3,7 +3,7 @@ import { DEMO, expectSignedInPage, JWT_SHAPE, signInThroughForm } from './suppor
 
 test.describe('Workflow A: login', () => {
   test('signing in through the form lands on the account page, rendered from /api/users/me', async ({ page }) => {
-    const response = await signInThroughForm(page)
+    const { response } = await signInThroughForm(page)
     expect(response.status()).toBe(200)
     await expectSignedInPage(page)
     await expect(page.getByRole('heading', { name: 'Signed in as Demo Reader' })).toBeVisible()
@@ -25,9 +25,9 @@ test.describe('Workflow A: login', () => {
   })
 
   test('no token reaches page JavaScript: not document.cookie, not the login response body', async ({ page, context }) => {
-    const response = await signInThroughForm(page)
-    const body = await response.text()
+    const { response, body: readBody } = await signInThroughForm(page, DEMO, undefined, { captureBody: true })
     await expectSignedInPage(page)
+    const body = readBody()
     const tokens = (await context.cookies()).filter((c) => c.name.includes('bff.')).map((c) => c.value)
     expect(tokens).toHaveLength(2)
 
@@ -56,7 +56,7 @@ test.describe('Workflow A: login', () => {
   })
 
   test('wrong credentials show a readable error and set no cookie', async ({ page, context }) => {
-    const response = await signInThroughForm(page, { email: 'nobody@example.com', password: 'wrong-password' })
+    const { response } = await signInThroughForm(page, { email: 'nobody@example.com', password: 'wrong-password' })
     expect(response.status()).toBe(401)
     await expect(page.getByRole('alert').filter({ hasText: 'The email or password is incorrect.' })).toBeVisible()
     expect((await context.cookies()).filter((c) => c.name.includes('bff.'))).toEqual([])

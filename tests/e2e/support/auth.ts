@@ -2,9 +2,22 @@ import { expect, type Page } from '@playwright/test'
 
 export const DEMO = { email: 'demo@example.com', password: 'demo-password' }
 
-/** Signs in through the real form and waits for the BFF's answer. */
-export async function signInThroughForm(page: Page, creds = DEMO, callbackUrl?: string) {
+/**
+ * Signs in through the real form. Returns the BFF's response and its body, read
+ * on the way through: the form does not read the body of a successful sign-in,
+ * so the browser never finishes loading it and DevTools could not return it.
+ */
+export async function signInThroughForm(page: Page, creds = DEMO, callbackUrl?: string, { captureBody = false } = {}) {
   const query = callbackUrl === undefined ? '' : `?callbackUrl=${encodeURIComponent(callbackUrl)}`
+  let body = ''
+  // Only when asked: the other tests see the browser's own handling of Set-Cookie.
+  if (captureBody) {
+    await page.route('**/api/auth/login', async (route) => {
+      const response = await route.fetch()
+      body = await response.text()
+      await route.fulfill({ response, body })
+    })
+  }
   await page.goto(`/demo/login${query}`)
   await page.getByLabel('Email').fill(creds.email)
   await page.getByLabel('Password').fill(creds.password)
@@ -12,7 +25,7 @@ export async function signInThroughForm(page: Page, creds = DEMO, callbackUrl?: 
     page.waitForResponse((r) => r.url().endsWith('/api/auth/login') && r.request().method() === 'POST'),
     page.getByRole('button', { name: 'Sign in' }).click(),
   ])
-  return response
+  return { response, body: () => body }
 }
 
 /** JWT-shaped text: three base64url segments, the first starting like `{"`. */
