@@ -1,12 +1,19 @@
 import type { ReactNode } from 'react'
 
+/**
+ * The repository the "Edit this page", feedback and GitHub links point at.
+ * Unset, those links are hidden rather than pointing somewhere that may not exist.
+ */
+const repository = process.env.SITE_REPOSITORY_URL?.replace(/\/+$/, '')
+
 // Nextra 4 dropped theme.config; these are the docs theme's options, kept in one
 // place and passed to <Layout> and <Navbar> by app/layout.tsx.
 export const themeConfig = {
   logo: <strong>BFF + JWT reference</strong>,
-  projectLink: 'https://github.com/bff-jwt-reference/bff-jwt-reference',
-  docsRepositoryBase: 'https://github.com/bff-jwt-reference/bff-jwt-reference/tree/main',
-  editLink: 'Edit this page',
+  projectLink: repository,
+  docsRepositoryBase: repository ? `${repository}/tree/main` : undefined,
+  editLink: repository ? 'Edit this page' : null,
+  feedback: repository ? { content: 'Question? Give us feedback', link: `${repository}/issues/new` } : { content: null },
   banner: {
     storageKey: 'bff-reference-live-demos',
     content: 'Every workflow on this site is backed by a live demo running in this same process.',
@@ -17,4 +24,4 @@ export const themeConfig = {
       in-site mock; set <code>DOTNET_API_URL</code> to use yours.
     </span>
   ) satisfies ReactNode,
-} as const
+}

@@ -23,6 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           navbar={<Navbar logo={themeConfig.logo} projectLink={themeConfig.projectLink} />}
           footer={<Footer>{themeConfig.footer}</Footer>}
           editLink={themeConfig.editLink}
+          feedback={themeConfig.feedback}
           docsRepositoryBase={themeConfig.docsRepositoryBase}
           pageMap={await getPageMap()}
         >

@@ -95,3 +95,24 @@ test.describe('Workflow A: login', () => {
     await expect(page.getByTestId('account-email')).toHaveText(/^reader-[0-9a-f]{8}@demo\.example$/)
   })
 })
+
+test.describe('the Data Access Layer is the boundary, not proxy.ts', () => {
+  test('a forged access cookie passes proxy.ts, but the DAL asks the API and redirects to sign-in', async ({ request }) => {
+    // An unsigned token (alg: none) claiming to be someone: proxy.ts sees a cookie and lets it through.
+    const forged = 'eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9.'
+    const response = await request.get('/demo/account', { headers: { cookie: `__Host-bff.access=${forged}` }, maxRedirects: 0 })
+    expect(response.status()).toBe(307)
+    expect(response.headers()['location']).toBe('/demo/login?callbackUrl=%2Fdemo%2Faccount')
+    expect(await response.text()).not.toContain('Signed in as')
+  })
+
+  test('signing out revokes the refresh token at the API, not just in the browser', async ({ page, context, request }) => {
+    await signInThroughForm(page)
+    await expectSignedInPage(page)
+    const refresh = (await context.cookies()).find((c) => c.name === '__Host-bff.refresh')!.value
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await expect(page).toHaveURL(/\/demo\/login/)
+    const replay = await request.post('/dotnet/api/auth/refresh', { data: { refreshToken: refresh } })
+    expect(replay.status()).toBe(401)
+  })
+})

@@ -1,0 +1,48 @@
+import { expect, test } from '@playwright/test'
+
+// What the docs theme promises and the site relies on: the home page's diagram,
+// search, dark mode and the table of contents, in the production build.
+test('the home page shows the patterns table and renders the architecture diagram', async ({ page }) => {
+  await page.goto('/')
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('JWTs the browser never sees')
+  const table = page.getByRole('table').first()
+  for (const pattern of ['Direct calls', 'Full proxy', 'Hybrid (this site)']) await expect(table).toContainText(pattern)
+  // Mermaid draws client-side once the diagram nears the viewport; an <svg>
+  // carrying the diagram's labels proves it ran.
+  await page.getByRole('heading', { name: 'The architecture' }).scrollIntoViewIfNeeded()
+  await expect(page.locator('svg').filter({ hasText: 'proxy.ts' }).first()).toBeVisible({ timeout: 15_000 })
+})
+
+test('search finds the login workflow', async ({ page }) => {
+  await page.goto('/')
+  // The theme renders a second, hidden search box for small screens.
+  await page.locator('input[placeholder^="Search documentation"]:visible').fill('httpOnly')
+  const result = page.getByRole('option').filter({ hasText: 'Workflow A' }).first()
+  await expect(result).toBeVisible({ timeout: 15_000 })
+})
+
+test('dark mode can be switched on and sticks across pages', async ({ page }) => {
+  await page.goto('/workflows/login')
+  await page.getByRole('button', { name: /light|dark|system/i }).first().click()
+  await page.getByRole('option', { name: 'Dark' }).click()
+  await expect(page.locator('html')).toHaveClass(/dark/)
+  await page.goto('/api-contract')
+  await expect(page.locator('html')).toHaveClass(/dark/)
+})
+
+test('the table of contents lists the steps and links to them', async ({ page }) => {
+  await page.goto('/workflows/login')
+  const toc = page.locator('nav').filter({ hasText: 'On This Page' })
+  await toc.getByRole('link', { name: /The cookies, and why each flag/ }).click()
+  await expect(page).toHaveURL(/#4-the-cookies-and-why-each-flag$/)
+})
+
+test('the Swagger document linked from the contract page is served by the mock', async ({ page, request }) => {
+  await page.goto('/api-contract')
+  const href = await page.getByRole('link', { name: '/dotnet/swagger/v1/swagger.json' }).getAttribute('href')
+  const document = await (await request.get(href!)).json()
+  expect(document.openapi).toMatch(/^3\./)
+  expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/goals', '/api/goals/{id}', '/api/users/me']))
+  // The endpoint table on the page is rendered from that same document.
+  for (const path of Object.keys(document.paths)) await expect(page.getByRole('cell', { name: path, exact: true }).first()).toBeVisible()
+})
