@@ -1,4 +1,5 @@
 import type { Clock } from './clock'
+import type { DemoControlsStore } from './demo-controls-store'
 import type { MockConfig } from './mock-config'
 import type { RateLimiter } from './rate-limiter'
 import type { RefreshTokenStore } from './refresh-token-store'
@@ -16,4 +17,6 @@ export interface ApiContext {
   accountLimiter: RateLimiter
   /** Failed logins per client address (see clientAddress in auth-handlers.ts). */
   clientLimiter: RateLimiter
+  /** Latency and failures a reader injects into their own account's requests. */
+  demoControls: DemoControlsStore
 }

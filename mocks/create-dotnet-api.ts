@@ -1,6 +1,7 @@
 import type { HttpHandler } from 'msw'
 import type { ApiContext } from './api-context'
 import { systemClock, type Clock } from './clock'
+import { createDemoControlsStore } from './demo-controls-store'
 import { createRequestHandler, type HandleOptions } from './handle-request'
 import { createHandlers } from './handlers'
 import { resolveMockConfig, type MockConfig } from './mock-config'
@@ -36,7 +37,15 @@ export function createDotnetApi({ config: overrides, clock = systemClock }: { co
     maxTokens: config.maxRefreshTokens,
     clock,
   })
-  const store = createStore({ maxAccounts: config.maxAccounts, clock, onEvict: refreshTokens.dropUser })
+  const demoControls = createDemoControlsStore({ lifetimeSeconds: config.demoControlsSeconds, clock })
+  const store = createStore({
+    maxAccounts: config.maxAccounts,
+    clock,
+    onEvict: (userId) => {
+      refreshTokens.dropUser(userId)
+      demoControls.dropUser(userId)
+    },
+  })
   store.addAccount({
     name: demoAccount.name,
     email: demoAccount.email,
@@ -52,6 +61,7 @@ export function createDotnetApi({ config: overrides, clock = systemClock }: { co
     refreshTokens,
     accountLimiter: limiter(config.loginFailuresPerAccount),
     clientLimiter: limiter(config.loginFailuresPerClient),
+    demoControls,
   }
   const handlers = createHandlers(context)
   return { handlers, handle: createRequestHandler({ handlers, maxBodyBytes: config.maxBodyBytes }), context, config }

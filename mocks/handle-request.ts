@@ -36,12 +36,16 @@ export function createRequestHandler({ handlers, maxBodyBytes }: { handlers: Req
         method: request.method,
         headers,
         body,
+        // So a handler that waits (demo-controls latency) stops when the caller hangs up.
+        signal: request.signal,
       })
 
       const response = await getResponse(handlers, inner, { baseUrl: canonicalOrigin, quiet: true })
       if (!response) return problem(404, { detail: `No endpoint matches ${request.method} ${inner.url.slice(canonicalOrigin.length)}.` })
       return withPublicLocation(response, publicUrl.origin + basePath)
     } catch (error) {
+      // The caller hung up mid-request: not a fault, and nobody reads the answer.
+      if (request.signal.aborted) return new Response(null, { status: 499, statusText: 'Client Closed Request' })
       // The client learns only the traceId; the log has the rest.
       const traceId = newTraceId()
       console.error(`[dotnet mock] unhandled error (traceId ${traceId})`, error)

@@ -21,6 +21,8 @@ export interface MockConfig {
   maxBodyBytes: number
   maxRateLimitKeys: number
   maxRefreshTokens: number
+  /** How long demo controls stay on after they were last set (see demo-controls-store.ts). */
+  demoControlsSeconds: number
 }
 
 // #region defaults
@@ -39,6 +41,7 @@ export const defaultMockConfig: Omit<MockConfig, 'jwtSigningKey'> = {
   maxBodyBytes: 16 * 1024,
   maxRateLimitKeys: 10_000,
   maxRefreshTokens: 20_000,
+  demoControlsSeconds: 10 * 60,
 }
 
 /**
@@ -69,6 +72,7 @@ const numericEnv: Record<Exclude<keyof MockConfig, 'jwtSigningKey' | 'jwtIssuer'
   maxBodyBytes: 'DOTNET_MOCK_MAX_BODY_BYTES',
   maxRateLimitKeys: 'DOTNET_MOCK_MAX_RATE_LIMIT_KEYS',
   maxRefreshTokens: 'DOTNET_MOCK_MAX_REFRESH_TOKENS',
+  demoControlsSeconds: 'DOTNET_MOCK_DEMO_CONTROLS_SECONDS',
 }
 
 // The overlap window and skew may be 0; everything else must be positive.

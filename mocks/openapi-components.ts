@@ -70,7 +70,15 @@ export function components(): ComponentsObject {
         headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' }, required: true } },
         content: problemContent('ProblemDetails'),
       },
-      ServerError: { description: 'Unexpected error; only a traceId is returned.', content: problemContent('ProblemDetails') },
+      ServerError: {
+        description: 'Unexpected error; only a traceId is returned. One injected by the demo controls says so in `detail`.',
+        content: problemContent('ProblemDetails'),
+      },
+      DemoOutage: {
+        description: "The account's demo controls have taken the API down.",
+        headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' }, required: true } },
+        content: problemContent('ProblemDetails'),
+      },
     },
   }
 }

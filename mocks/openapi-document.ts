@@ -11,13 +11,18 @@ const json = (id: string, description: string, extra: Partial<ResponseObject> = 
 const body = (id: string) => ({ required: true, content: { 'application/json': { schema: schema(id) } } })
 const location = { Location: { description: 'URL of the created resource.', required: true, schema: { type: 'string' } } } as const
 
-/** Errors every operation can produce, plus the ones that come with a JSON body or a bearer token. */
-function errors(kind: { body?: boolean; bearer?: boolean }, specific: ResponsesObject = {}): ResponsesObject {
+/**
+ * Errors every operation can produce, plus the ones that come with a JSON body
+ * or a bearer token. Every bearer operation can also answer 503 when the
+ * account's demo controls say the API is down, except the controls themselves.
+ */
+function errors(kind: { body?: boolean; bearer?: boolean; demoControls?: 'exempt' }, specific: ResponsesObject = {}): ResponsesObject {
   return {
     ...(kind.body ? { 400: response('ValidationProblem'), 413: response('ContentTooLarge'), 415: response('UnsupportedMediaType') } : {}),
     ...(kind.bearer ? { 401: response('BearerChallenge') } : {}),
     ...specific,
     500: response('ServerError'),
+    ...(kind.bearer && kind.demoControls !== 'exempt' ? { 503: response('DemoOutage') } : {}),
   }
 }
 
@@ -37,7 +42,13 @@ export const openApiDocument = {
     description: 'In-site mock of an ASP.NET Core API. Errors are RFC 9457 ProblemDetails; see mocks/README.md.',
   },
   security: [{ Bearer: [] }],
-  tags: [{ name: 'Auth' }, { name: 'Users' }, { name: 'Goals' }, { name: 'Docs' }],
+  tags: [
+    { name: 'Auth' },
+    { name: 'Users' },
+    { name: 'Goals' },
+    { name: 'Demo', description: 'Demo only: make your own account slow or failing on purpose. See mocks/README.md.' },
+    { name: 'Docs' },
+  ],
   paths: {
     '/api/auth/login': {
       post: {
@@ -137,6 +148,30 @@ export const openApiDocument = {
         operationId: 'deleteGoal',
         tags: ['Goals'],
         responses: { 204: { description: 'Deleted.' }, ...errors({ bearer: true }, { 404: response('NotFound') }) },
+      },
+    },
+    '/api/demo/controls': {
+      get: {
+        operationId: 'getDemoControls',
+        tags: ['Demo'],
+        summary: "The signed-in account's injected latency and failures.",
+        responses: { 200: json('DemoControls', 'The current controls.'), ...errors({ bearer: true, demoControls: 'exempt' }) },
+      },
+      put: {
+        operationId: 'setDemoControls',
+        tags: ['Demo'],
+        summary: 'Replace the controls. They switch themselves off a fixed time after the last PUT (10 minutes by default).',
+        requestBody: body('DemoControlsRequest'),
+        responses: {
+          200: json('DemoControls', 'The controls now in force.'),
+          ...errors({ body: true, bearer: true, demoControls: 'exempt' }),
+        },
+      },
+      delete: {
+        operationId: 'resetDemoControls',
+        tags: ['Demo'],
+        summary: 'Switch every control off.',
+        responses: { 204: { description: 'Reset.' }, ...errors({ bearer: true, demoControls: 'exempt' }) },
       },
     },
     '/swagger/v1/swagger.json': {

@@ -166,3 +166,55 @@ export const GoalListQuery = z.object({
     .default(10),
   status: z.enum(GoalStatus.options, { error: 'Status must be "active" or "completed".' }).optional(),
 })
+
+// #region demo-controls
+export const demoControlLimits = { latencyMsMax: 10_000, failNextMutationsMax: 100 } as const
+
+const latencyMs = z
+  .int({ error: 'LatencyMs must be an integer.' })
+  .min(0, { error: `LatencyMs must be between 0 and ${demoControlLimits.latencyMsMax}.` })
+  .max(demoControlLimits.latencyMsMax, { error: `LatencyMs must be between 0 and ${demoControlLimits.latencyMsMax}.` })
+  .describe('Milliseconds added to every request of the account.')
+const failNextMutations = z
+  .int({ error: 'FailNextMutations must be an integer.' })
+  .min(0, { error: `FailNextMutations must be between 0 and ${demoControlLimits.failNextMutationsMax}.` })
+  .max(demoControlLimits.failNextMutationsMax, {
+    error: `FailNextMutations must be between 0 and ${demoControlLimits.failNextMutationsMax}.`,
+  })
+  .describe('How many of the next POST, PUT, PATCH or DELETE requests answer 500. Counts down as they fail.')
+const failureRate = z
+  .number({ error: 'FailureRate must be a number.' })
+  .min(0, { error: 'FailureRate must be between 0 and 1.' })
+  .max(1, { error: 'FailureRate must be between 0 and 1.' })
+  .describe('Share of the other mutations that answer 500: 0 none, 0.3 about a third, 1 all.')
+const down = z
+  .boolean({ error: 'Down must be true or false.' })
+  .describe('Every request of the account answers 503 with Retry-After, as if the API were down.')
+
+const leftOutMeans = <Schema extends z.ZodType>(schema: Schema, value: string) =>
+  schema.optional().describe(`${schema.description} Defaults to ${value}.`)
+
+export const DemoControlsRequest = z
+  .object({
+    latencyMs: leftOutMeans(latencyMs, '0'),
+    failNextMutations: leftOutMeans(failNextMutations, '0'),
+    failureRate: leftOutMeans(failureRate, '0'),
+    down: leftOutMeans(down, 'false'),
+  })
+  .describe('Replaces all the controls: a field left out is switched off.')
+  .register(requestSchemas, { id: 'DemoControlsRequest' })
+
+export const DemoControls = z
+  .object({
+    latencyMs,
+    failNextMutations,
+    failureRate,
+    down,
+    expiresAt: z.iso
+      .datetime()
+      .nullable()
+      .describe('When the controls switch themselves off: a fixed time after they were last set. Null when none is on.'),
+  })
+  .register(responseSchemas, { id: 'DemoControls' })
+export type DemoControls = z.infer<typeof DemoControls>
+// #endregion demo-controls

@@ -31,8 +31,13 @@ export async function startNodeServer(handle: Handle, { host = '127.0.0.1', port
 }
 
 async function respond(handle: Handle, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  // Aborts the Request's signal when the client goes away before the answer is sent.
+  const hangUp = new AbortController()
+  res.on('close', () => {
+    if (!res.writableFinished) hangUp.abort()
+  })
   try {
-    const response = await handle(toWebRequest(req))
+    const response = await handle(toWebRequest(req, hangUp.signal))
     res.statusCode = response.status
     response.headers.forEach((value, name) => res.setHeader(name, value))
     if (!response.body) return void res.end()
@@ -45,7 +50,7 @@ async function respond(handle: Handle, req: IncomingMessage, res: ServerResponse
   }
 }
 
-function toWebRequest(req: IncomingMessage): Request {
+function toWebRequest(req: IncomingMessage, signal: AbortSignal): Request {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     for (const item of [value ?? []].flat()) headers.append(name, item)
@@ -58,6 +63,7 @@ function toWebRequest(req: IncomingMessage): Request {
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,
     // Required by undici for a streamed body; missing from the DOM lib's RequestInit.
     duplex: 'half',
+    signal,
   }
   return new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), init)
 }

@@ -12,6 +12,8 @@ declare module 'vitest' {
     contractRefreshFamilySeconds: number | null
     /** The documented request body cap. */
     contractMaxBodyBytes: number
+    /** Whether the API has the demo-only /api/demo/controls endpoint (the mock does; a real API would not). */
+    contractDemoControls: boolean
   }
 }
 
@@ -32,6 +34,7 @@ export default async function setup(project: TestProject) {
     project.provide('contractJwtSigningKey', env.CONTRACT_JWT_SIGNING_KEY || null)
     project.provide('contractRefreshFamilySeconds', env.CONTRACT_REFRESH_FAMILY_SECONDS ? Number(env.CONTRACT_REFRESH_FAMILY_SECONDS) : null)
     project.provide('contractMaxBodyBytes', maxBodyBytes)
+    project.provide('contractDemoControls', env.CONTRACT_DEMO_CONTROLS === '1')
     return
   }
 
@@ -53,5 +56,6 @@ export default async function setup(project: TestProject) {
   project.provide('contractJwtSigningKey', jwtSigningKey)
   project.provide('contractRefreshFamilySeconds', refreshFamilySeconds)
   project.provide('contractMaxBodyBytes', maxBodyBytes)
+  project.provide('contractDemoControls', true)
   return () => server.close()
 }

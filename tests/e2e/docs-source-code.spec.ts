@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test'
 // The promise of every docs page: the code shown is the code that runs.
 // Each block carries the file it claims to come from; this reads that file
 // independently and checks the shown lines stand in it, in order, unchanged.
-const PAGES = ['/workflows/login']
+const PAGES = ['/workflows/login', '/workflows/server-fetch', '/workflows/pagination', '/workflows/mutations', '/api-contract']
 
 for (const path of PAGES) {
   test(`every code block on ${path} matches its source file`, async ({ page }) => {

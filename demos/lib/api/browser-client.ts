@@ -5,7 +5,7 @@ import type { paths } from './dotnet-api'
 /**
  * The browser's typed client. Its base is this site's own proxy route, which
  * adds the bearer token on the server: the browser sends only its cookies.
- * Paths stay the API's own, so `/api/goals` is fetched as `/api/proxy/api/goals`.
+ * Paths stay the API's own; `/api/goals` is fetched as `/api/proxy/goals`.
  */
 const antiForgery: Middleware = {
   onRequest({ request }) {
@@ -14,5 +14,12 @@ const antiForgery: Middleware = {
   },
 }
 
-export const browserApi = createClient<paths>({ baseUrl: '/api/proxy', credentials: 'same-origin' })
+// The proxy maps /api/proxy/<rest> to the API's /api/<rest>. Fixed at construction: copying a built Request would stream its body.
+class ProxyRequest extends Request {
+  constructor(input: RequestInfo | URL, init?: RequestInit) {
+    super(typeof input === 'string' ? input.replace('/api/proxy/api/', '/api/proxy/') : input, init)
+  }
+}
+
+export const browserApi = createClient<paths>({ baseUrl: '/api/proxy', credentials: 'same-origin', Request: ProxyRequest })
 browserApi.use(antiForgery)

@@ -126,6 +126,25 @@ export interface paths {
         patch: operations["updateGoal"];
         trace?: never;
     };
+    "/api/demo/controls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in account's injected latency and failures. */
+        get: operations["getDemoControls"];
+        /** Replace the controls. They switch themselves off a fixed time after the last PUT (10 minutes by default). */
+        put: operations["setDemoControls"];
+        post?: never;
+        /** Switch every control off. */
+        delete: operations["resetDemoControls"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/swagger/v1/swagger.json": {
         parameters: {
             query?: never;
@@ -186,6 +205,17 @@ export interface components {
             status?: components["schemas"]["GoalStatus"];
             progress?: number;
         };
+        /** @description Replaces all the controls: a field left out is switched off. */
+        DemoControlsRequest: {
+            /** @description Milliseconds added to every request of the account. Defaults to 0. */
+            latencyMs?: number;
+            /** @description How many of the next POST, PUT, PATCH or DELETE requests answer 500. Counts down as they fail. Defaults to 0. */
+            failNextMutations?: number;
+            /** @description Share of the other mutations that answer 500: 0 none, 0.3 about a third, 1 all. Defaults to 0. */
+            failureRate?: number;
+            /** @description Every request of the account answers 503 with Retry-After, as if the API were down. Defaults to false. */
+            down?: boolean;
+        };
         Goal: {
             /** Format: uuid */
             id: string;
@@ -244,6 +274,18 @@ export interface components {
             };
         } & {
             [key: string]: unknown;
+        };
+        DemoControls: {
+            /** @description Milliseconds added to every request of the account. */
+            latencyMs: number;
+            /** @description How many of the next POST, PUT, PATCH or DELETE requests answer 500. Counts down as they fail. */
+            failNextMutations: number;
+            /** @description Share of the other mutations that answer 500: 0 none, 0.3 about a third, 1 all. */
+            failureRate: number;
+            /** @description Every request of the account answers 503 with Retry-After, as if the API were down. */
+            down: boolean;
+            /** @description When the controls switch themselves off: a fixed time after they were last set. Null when none is on. */
+            expiresAt: string | null;
         };
     };
     responses: {
@@ -320,9 +362,20 @@ export interface components {
                 "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
-        /** @description Unexpected error; only a traceId is returned. */
+        /** @description Unexpected error; only a traceId is returned. One injected by the demo controls says so in `detail`. */
         ServerError: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["ProblemDetails"];
+            };
+        };
+        /** @description The account's demo controls have taken the API down. */
+        DemoOutage: {
+            headers: {
+                /** @description Seconds to wait. */
+                "Retry-After": number;
                 [name: string]: unknown;
             };
             content: {
@@ -473,6 +526,7 @@ export interface operations {
             };
             401: components["responses"]["BearerChallenge"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["DemoOutage"];
         };
     };
     listGoals: {
@@ -500,6 +554,7 @@ export interface operations {
             400: components["responses"]["ValidationProblem"];
             401: components["responses"]["BearerChallenge"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["DemoOutage"];
         };
     };
     createGoal: {
@@ -532,6 +587,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["DemoOutage"];
         };
     };
     getGoal: {
@@ -557,6 +613,7 @@ export interface operations {
             401: components["responses"]["BearerChallenge"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["DemoOutage"];
         };
     };
     replaceGoal: {
@@ -589,6 +646,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["DemoOutage"];
         };
     };
     deleteGoal: {
@@ -612,6 +670,7 @@ export interface operations {
             401: components["responses"]["BearerChallenge"];
             404: components["responses"]["NotFound"];
             500: components["responses"]["ServerError"];
+            503: components["responses"]["DemoOutage"];
         };
     };
     updateGoal: {
@@ -643,6 +702,78 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["DemoOutage"];
+        };
+    };
+    getDemoControls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current controls. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoControls"];
+                };
+            };
+            401: components["responses"]["BearerChallenge"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    setDemoControls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DemoControlsRequest"];
+            };
+        };
+        responses: {
+            /** @description The controls now in force. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoControls"];
+                };
+            };
+            400: components["responses"]["ValidationProblem"];
+            401: components["responses"]["BearerChallenge"];
+            413: components["responses"]["ContentTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    resetDemoControls: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Reset. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["BearerChallenge"];
             500: components["responses"]["ServerError"];
         };
     };

@@ -17,8 +17,15 @@ describe('loadMockConfig', () => {
       DOTNET_MOCK_REFRESH_FAMILY_SECONDS: '3',
       DOTNET_MOCK_REFRESH_REUSE_OVERLAP_SECONDS: '0',
       DOTNET_MOCK_MAX_ACCOUNTS: '10',
+      DOTNET_MOCK_DEMO_CONTROLS_SECONDS: '120',
     })
-    expect(config).toMatchObject({ accessTokenSeconds: 60, refreshFamilySeconds: 3, refreshReuseOverlapSeconds: 0, maxAccounts: 10 })
+    expect(config).toMatchObject({
+      accessTokenSeconds: 60,
+      refreshFamilySeconds: 3,
+      refreshReuseOverlapSeconds: 0,
+      maxAccounts: 10,
+      demoControlsSeconds: 120,
+    })
   })
 
   it('fails loudly on a bad value or a short key', () => {

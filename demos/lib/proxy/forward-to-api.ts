@@ -1,0 +1,106 @@
+import 'server-only'
+import type { NextRequest } from 'next/server'
+import { API_TIMEOUT_MS, dotnetApiUrl } from '@/demos/lib/api/api-config'
+import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-names'
+import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
+import { problem } from '@/demos/lib/http/problem'
+import { apiRequestHeaders } from './api-request-headers'
+import { limitBodyStream } from './limit-body-stream'
+import { findProxyRoute } from './proxy-allowlist'
+import { proxyResponseHeaders } from './proxy-response-headers'
+import { readProxyPath } from './read-proxy-path'
+import { requestIdOf } from './request-id'
+
+/** The API's default cap (DOTNET_MOCK_MAX_BODY_BYTES): refusing here saves the hop. */
+export const PROXY_MAX_BODY_BYTES = 16 * 1024
+
+const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
+// Statuses whose responses must not have a body, or `new Response` throws.
+const NULL_BODY = new Set([204, 205, 304])
+// Shaped like a JWT. Anything else could not be a valid header value or token.
+const TOKEN = /^[\w-]+\.[\w-]+\.[\w-]*$/
+
+// #region forward-to-api
+/**
+ * The browser's way to the .NET API. The browser sends its httpOnly cookies to
+ * this same-origin route; the bearer token is attached here, on the server.
+ */
+export async function forwardToApi(request: NextRequest): Promise<Response> {
+  const requestId = requestIdOf(request)
+  const response = await answer(request, requestId)
+  // 8. Every answer, the proxy's or the API's, belongs to one reader: no shared cache may keep it.
+  response.headers.set('cache-control', 'private, no-store')
+  response.headers.set('x-request-id', requestId)
+  return response
+}
+
+async function answer(request: NextRequest, requestId: string): Promise<Response> {
+  // 1. Read the path from the raw URL and refuse anything but plain segments.
+  const path = readProxyPath(request.url)
+  if (!path) return problem({ status: 400, title: 'Malformed proxy path', detail: 'The path must be plain API segments.' })
+
+  // 2. Forward only allowlisted routes and methods.
+  const route = findProxyRoute(path.segments)
+  if (!route) return problem({ status: 404, title: 'Not Found', detail: 'The proxy does not forward this path.' })
+  if (!route.methods.includes(request.method)) {
+    return problem({ status: 405, title: 'Method Not Allowed' }, { Allow: route.methods.join(', ') })
+  }
+
+  // 3. A mutating request must prove it came from this site's own script.
+  if (MUTATING.has(request.method)) {
+    const forged = rejectWithoutAntiForgery(request)
+    if (forged) return forged
+  }
+
+  // 4. Read the access token from the httpOnly cookie. No token, no call.
+  const token = request.cookies.get(ACCESS_COOKIE)?.value
+  if (!token || !TOKEN.test(token)) return problem({ status: 401, title: 'Not signed in', detail: 'Sign in again.' })
+
+  // 5. Refuse a declared oversized body before reading a byte of it.
+  if (Number(request.headers.get('content-length') ?? 0) > PROXY_MAX_BODY_BYTES) return tooLarge()
+
+  // 6. Forward with fresh headers, streaming the body through a byte counter.
+  const apiBaseUrl = dotnetApiUrl()
+  const limit = limitBodyStream(PROXY_MAX_BODY_BYTES)
+  const timeout = AbortSignal.timeout(API_TIMEOUT_MS)
+  const body = request.method === 'GET' ? null : request.body
+  const init: RequestInit & { duplex: 'half' } = {
+    method: request.method,
+    headers: apiRequestHeaders(request, token, requestId),
+    body: body && body.pipeThrough(limit.stream),
+    // Required by undici for a streamed body; missing from the DOM lib's RequestInit.
+    duplex: 'half',
+    // The reader leaving cancels the call; the timeout covers the whole exchange, body included.
+    signal: AbortSignal.any([request.signal, timeout]),
+    // A redirect is the browser's to follow, not a reason to resend the bearer token.
+    redirect: 'manual',
+    // No `cache` option: force-dynamic already keeps this out of Next's fetch
+    // cache, and `no-store` would make fetch add Pragma and Cache-Control.
+  }
+  try {
+    const upstream = await fetch(`${apiBaseUrl}/api/${path.segments.join('/')}${path.search}`, init)
+
+    // 7. Pass status and body through untouched, with only the headers the browser needs.
+    return new Response(NULL_BODY.has(upstream.status) ? null : upstream.body, {
+      status: upstream.status,
+      headers: proxyResponseHeaders(upstream, apiBaseUrl),
+    })
+  } catch (error) {
+    if (limit.exceeded()) return tooLarge()
+    const timedOut = timeout.aborted
+    // The detail goes to the log with the request id; the browser gets only the problem.
+    console.warn(`[bff proxy] ${requestId} ${timedOut ? 'timed out' : 'failed'}: ${String((error as Error)?.cause ?? error)}`)
+    return timedOut
+      ? problem({ status: 504, title: 'API timeout', detail: 'The API did not answer in time. Try again shortly.' })
+      : problem({ status: 502, title: 'API unreachable', detail: 'The API could not be reached. Try again shortly.' })
+  }
+}
+// #endregion forward-to-api
+
+function tooLarge() {
+  return problem({
+    status: 413,
+    title: 'Content Too Large',
+    detail: `The request body must not exceed ${PROXY_MAX_BODY_BYTES} bytes.`,
+  })
+}

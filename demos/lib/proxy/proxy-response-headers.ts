@@ -1,0 +1,37 @@
+import 'server-only'
+import { PROXY_PREFIX } from './read-proxy-path'
+
+// Copied from the API's answer; everything else is dropped. An allowlist strips
+// hop-by-hop headers (connection, keep-alive, transfer-encoding, te, trailer,
+// upgrade, proxy-*) and Set-Cookie without naming them: the API must not set
+// cookies on this site's origin. Content-Length and Content-Encoding stay
+// behind because fetch has already decoded the body they describe.
+const PASSED = ['content-type', 'etag', 'retry-after', 'www-authenticate', 'allow'] as const
+
+/** The headers the browser gets with the API's status and body. */
+export function proxyResponseHeaders(upstream: Response, apiBaseUrl: string): Headers {
+  const headers = new Headers()
+  for (const name of PASSED) {
+    const value = upstream.headers.get(name)
+    if (value) headers.set(name, value)
+  }
+  const location = upstream.headers.get('location')
+  const proxied = location && proxiedLocation(location, upstream.url, apiBaseUrl)
+  if (proxied) headers.set('location', proxied)
+  return headers
+}
+
+/**
+ * Rewrites the API's `Location` (`{api}/api/goals/{id}`) to the proxy path the
+ * browser can follow (`/api/proxy/goals/{id}`). Only the path is compared: an
+ * API often names itself by an internal host. The result is always a path on
+ * this site, so it can neither leak the API's address nor redirect elsewhere;
+ * a location outside the API's `/api/` is dropped.
+ */
+function proxiedLocation(location: string, upstreamUrl: string, apiBaseUrl: string): string | null {
+  if (!URL.canParse(location, upstreamUrl)) return null
+  const target = new URL(location, upstreamUrl)
+  const apiRoot = new URL(`${apiBaseUrl}/api/`).pathname
+  if (!target.pathname.startsWith(apiRoot)) return null
+  return PROXY_PREFIX + target.pathname.slice(apiRoot.length) + target.search
+}

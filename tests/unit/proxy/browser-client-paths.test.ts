@@ -1,0 +1,28 @@
+import { afterEach, expect, it, vi } from 'vitest'
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+// The typed client keeps the API's own paths (`/api/goals`); the proxy route
+// expects them without the API's `/api` prefix.
+it('sends API paths to /api/proxy/<rest>, with the anti-forgery header on writes', async () => {
+  const sent: string[] = []
+  vi.stubGlobal('fetch', async (request: Request) => {
+    sent.push(`${request.method} ${new URL(request.url).pathname}${new URL(request.url).search} ${request.headers.get('x-csrf')} ${await request.text()}`)
+    return Response.json({})
+  })
+  const { browserApi } = await import('@/demos/lib/api/browser-client')
+  // Node has no page to resolve '/api/proxy' against, so the test gives an origin.
+  const baseUrl = 'http://bff.test/api/proxy'
+  await browserApi.GET('/api/goals', { baseUrl, params: { query: { page: 2 } } })
+  await browserApi.POST('/api/goals', { baseUrl, body: { title: 'Read more' } })
+  await browserApi.DELETE('/api/goals/{id}', { baseUrl, params: { path: { id: 'abc' } } })
+  await browserApi.GET('/api/users/me', { baseUrl })
+  expect(sent).toEqual([
+    'GET /api/proxy/goals?page=2 null ',
+    'POST /api/proxy/goals 1 {"title":"Read more"}',
+    'DELETE /api/proxy/goals/abc 1 ',
+    'GET /api/proxy/users/me null ',
+  ])
+})
