@@ -9,6 +9,8 @@ const withNextra = nextra({
 
 export default withNextra({
   reactStrictMode: true,
+  // Lets two builds of one checkout coexist (parallel work, benchmarks); .next by default.
+  distDir: process.env.NEXT_DIST_DIR || '.next',
   // The source-code component reads demo files from disk at build time; tell the
   // output tracer they belong to the server bundle.
   outputFileTracingIncludes: {

@@ -1,16 +1,22 @@
 import type { ReactNode } from 'react'
 import { DemoControlsPanel } from '@/demos/components/demo-controls-panel'
+import { ServerActionGoalForm } from '@/demos/components/goals/server-action-goal-form'
 import { getDemoControls } from '@/demos/lib/demo-controls/get-demo-controls'
 
-// The failure controls sit in the layout, outside this route's error.tsx: with
-// the API "down" the page itself fails, and the reader must still reach Reset.
+/**
+ * Both sit in the layout, outside the page's loading.tsx and error.tsx:
+ * - React reveals content streamed behind loading.tsx with a script, so only
+ *   outside it does the Server Action form work with JavaScript off;
+ * - with the API "down" the page fails, and the reader must still reach Reset.
+ */
 export default async function GoalsLayout({ children }: { children: ReactNode }) {
   const controls = await getDemoControls()
   return (
     <>
       {children}
       {controls.ok && (
-        <aside className="bff-demo-page" aria-label="Demo controls">
+        <aside className="bff-demo-page" aria-label="More ways to try the demo">
+          <ServerActionGoalForm />
           <DemoControlsPanel initialControls={controls.controls} />
         </aside>
       )}

@@ -1,7 +1,6 @@
 import { dehydrate, HydrationBoundary } from '@tanstack/react-query'
 import type { Metadata } from 'next'
 import { GoalsBoard } from '@/demos/components/goals/goals-board'
-import { ServerActionGoalForm } from '@/demos/components/goals/server-action-goal-form'
 import { verifySession } from '@/demos/lib/dal'
 import { getGoalPage } from '@/demos/lib/goals/get-goal-page'
 import { goalListSearch, parseGoalListParams } from '@/demos/lib/goals/goal-schemas'
@@ -34,7 +33,6 @@ export default async function GoalsPage({ searchParams }: Props) {
       <h1>{user.name}&apos;s goals</h1>
       <HydrationBoundary state={dehydrate(queryClient)}>
         <GoalsBoard />
-        <ServerActionGoalForm />
       </HydrationBoundary>
     </main>
   )

@@ -87,6 +87,8 @@ async function answer(request: NextRequest, requestId: string): Promise<Response
     })
   } catch (error) {
     if (limit.exceeded()) return tooLarge()
+    // The browser went away (TanStack Query cancels superseded fetches): nobody reads this answer.
+    if (request.signal.aborted && !timeout.aborted) return new Response(null, { status: 499 })
     const timedOut = timeout.aborted
     // The detail goes to the log with the request id; the browser gets only the problem.
     console.warn(`[bff proxy] ${requestId} ${timedOut ? 'timed out' : 'failed'}: ${String((error as Error)?.cause ?? error)}`)
