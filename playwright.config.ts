@@ -12,7 +12,9 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  // Overridable so two runs from one checkout (parallel work) do not share files.
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results',
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'reports/e2e.json' }]],
   use: {
     baseURL,
     launchOptions: {
