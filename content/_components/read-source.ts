@@ -9,6 +9,8 @@ export type SourceSelection = {
   region?: string
   /** An inclusive 1-based line range such as `10-24`, counted in the raw file. */
   lines?: string
+  /** A block from the line that contains this text to its closing line, for generated files without regions. */
+  block?: string
 }
 
 export type SourceExcerpt = { code: string; title: string; lang: string }
@@ -22,7 +24,7 @@ const LANGS: Record<string, string> = { '.ts': 'ts', '.tsx': 'tsx', '.mjs': 'js'
  * unknown or duplicate region, bad range) throws, so it fails the build instead
  * of showing the reader stale or empty code.
  */
-export function readSource({ file, region, lines }: SourceSelection): SourceExcerpt {
+export function readSource({ file, region, lines, block }: SourceSelection): SourceExcerpt {
   // Read at build time only (docs pages are prerendered); not a runtime file access.
   const absolute = path.resolve(/*turbopackIgnore: true*/ REPO_ROOT, file)
   if (!absolute.startsWith(REPO_ROOT + path.sep)) throw new Error(`<SourceCode file="${file}">: path leaves the repository`)
@@ -32,10 +34,11 @@ export function readSource({ file, region, lines }: SourceSelection): SourceExce
   } catch {
     throw new Error(`<SourceCode file="${file}">: no such file`)
   }
-  if (region && lines) throw new Error(`<SourceCode file="${file}">: give a region or lines, not both`)
+  if ([region, lines, block].filter(Boolean).length > 1) throw new Error(`<SourceCode file="${file}">: give one of region, lines or block`)
   let selected = text.replace(/\n$/, '').split('\n')
   if (region) selected = pickRegion(selected, file, region)
   if (lines) selected = pickLines(selected, file, lines)
+  if (block) selected = pickBlock(selected, file, block)
   const code = dedent(selected.filter((line) => !MARKER.test(line)))
   if (!code.trim()) throw new Error(`<SourceCode file="${file}">: the excerpt is empty`)
   return { code, title: readerPath(file), lang: LANGS[path.extname(file)] ?? 'text' }
@@ -64,6 +67,17 @@ function pickLines(all: string[], file: string, lines: string) {
     throw new Error(`<SourceCode file="${file}" lines="${lines}">: the file has ${all.length} lines`)
   }
   return all.slice(from - 1, to)
+}
+
+function pickBlock(all: string[], file: string, block: string) {
+  const starts = all.flatMap((line, i) => (line.includes(block) ? [i] : []))
+  if (starts.length !== 1) throw new Error(`<SourceCode file="${file}" block="${block}">: found ${starts.length} times, need exactly 1`)
+  const from = starts[0]
+  const indent = /^ */.exec(all[from])![0]
+  // The block ends at the first later line that closes at the opening line's indentation.
+  const to = all.findIndex((line, i) => i > from && line.startsWith(`${indent}}`))
+  if (to === -1) throw new Error(`<SourceCode file="${file}" block="${block}">: no closing line`)
+  return all.slice(from, to + 1)
 }
 
 function dedent(lines: string[]) {

@@ -23,7 +23,7 @@ export async function SourceCode(props: SourceSelection) {
     <Pre {...pre} data-filename={title} data-copy="" data-language={lang} />
   )
   return (
-    <div data-source-file={props.file} data-source-region={props.region} data-source-lines={props.lines}>
+    <div data-source-file={props.file} data-source-region={props.region} data-source-lines={props.lines} data-source-block={props.block}>
       {toJsxRuntime(hast, { Fragment, jsx, jsxs, components: { pre } })}
     </div>
   )

@@ -15,7 +15,7 @@ for (const path of PAGES) {
     for (let i = 0; i < count; i++) {
       const block = blocks.nth(i)
       const file = (await block.getAttribute('data-source-file'))!
-      const whole = !(await block.getAttribute('data-source-region')) && !(await block.getAttribute('data-source-lines'))
+      const whole = !(await block.getAttribute('data-source-region')) && !(await block.getAttribute('data-source-lines')) && !(await block.getAttribute('data-source-block'))
       const shown = (await block.locator('pre code').innerText()).replace(/\n$/, '').split('\n').map((l) => l.trimEnd())
       const source = readFileSync(file, 'utf8')
         .replace(/\n$/, '')

@@ -21,6 +21,15 @@ describe('readSource', () => {
   it('reads a line range counted in the raw file', () => {
     expect(readSource({ file, lines: '1-1' }).code).toBe('const a = 1')
   })
+  it('reads a block from its opening line to the line that closes it', () => {
+    const blockFile = `${dir}/block.ts`
+    writeFileSync(blockFile, ['type A = {', '  Goal: {', '    id: string', '    nested: {', '    }', '  }', '  Other: {}', '}'].join('\n'))
+    expect(readSource({ file: blockFile, block: 'Goal: {' }).code).toBe('Goal: {\n  id: string\n  nested: {\n  }\n}')
+    expect(() => readSource({ file: blockFile, block: 'Missing: {' })).toThrow(/found 0 times/)
+  })
+  it('fails when given two selections', () => {
+    expect(() => readSource({ file, region: 'middle', lines: '1-2' })).toThrow(/one of region, lines or block/)
+  })
   it('fails on a missing file', () => {
     expect(() => readSource({ file: `${dir}/missing.ts` })).toThrow(/no such file/)
   })
