@@ -4,6 +4,9 @@ import type { MetaRecord } from 'nextra'
 export default {
   index: 'Overview',
   workflows: 'Workflows',
+  'type-safety': 'Type safety from .NET to components',
+  'server-client': 'Server or Client Component?',
+  production: 'Production concerns',
   'api-contract': 'The .NET API contract',
   demo: { title: 'Live demos', type: 'page', href: '/demo/login' },
 } satisfies MetaRecord

@@ -1,7 +1,23 @@
+import { SkipNavContent } from 'nextra/components'
 import type { ReactNode } from 'react'
 import { QueryProvider } from '@/demos/components/query-provider'
+import { UserBadge } from '@/demos/components/user-badge'
+import { getSession } from '@/demos/lib/dal'
 
-// Every live demo shares one browser QueryClient (see get-query-client.ts).
-export default function DemoLayout({ children }: { children: ReactNode }) {
-  return <QueryProvider>{children}</QueryProvider>
+// Every live demo shares one browser QueryClient (see get-query-client.ts) and
+// a header with the signed-in user. getSession() is cached per request, so the
+// page's own session check costs no second API call.
+export default async function DemoLayout({ children }: { children: ReactNode }) {
+  // An API failure here must not take the page's own error boundary away.
+  const session = await getSession().catch(() => null)
+  return (
+    <QueryProvider>
+      {/* The theme's "Skip to Content" link targets this; docs pages get it from their MDX wrapper. */}
+      <SkipNavContent />
+      <header className="bff-demo-page bff-demo-header">
+        <UserBadge user={session && { name: session.user.name, role: session.user.role }} />
+      </header>
+      {children}
+    </QueryProvider>
+  )
 }

@@ -9,7 +9,7 @@ export type SourceSelection = {
   region?: string
   /** An inclusive 1-based line range such as `10-24`, counted in the raw file. */
   lines?: string
-  /** A block from the line that contains this text to its closing line, for generated files without regions. */
+  /** A block from the line that reads exactly this (trimmed) to its closing line, for generated files without regions. */
   block?: string
 }
 
@@ -70,7 +70,7 @@ function pickLines(all: string[], file: string, lines: string) {
 }
 
 function pickBlock(all: string[], file: string, block: string) {
-  const starts = all.flatMap((line, i) => (line.includes(block) ? [i] : []))
+  const starts = all.flatMap((line, i) => (line.trim() === block ? [i] : []))
   if (starts.length !== 1) throw new Error(`<SourceCode file="${file}" block="${block}">: found ${starts.length} times, need exactly 1`)
   const from = starts[0]
   const indent = /^ */.exec(all[from])![0]

@@ -1,5 +1,4 @@
 import type { Session } from '@/demos/lib/dal'
-import { LogoutButton } from './logout-button'
 
 /** A Server Component: the user came from GET /api/users/me, server to server. */
 export function AccountCard({ user }: Session) {
@@ -16,9 +15,8 @@ export function AccountCard({ user }: Session) {
       </dl>
       <p>
         This page was rendered on the server: the BFF read your httpOnly cookie and called
-        <code> GET /api/users/me</code> on the API with the bearer token. Your browser never held it.
+        <code> GET /api/users/me</code> on the API with the bearer token. Your browser never held it. Sign out from the header above.
       </p>
-      <LogoutButton />
     </section>
   )
 }

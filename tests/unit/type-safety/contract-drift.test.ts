@@ -10,7 +10,8 @@ import { renderApiTypes } from '@/mocks/render-api-types'
 // fail in the app's own code, where the zod schema `satisfies` the generated
 // type. The compiler's words are saved for the "Type safety" page to show.
 const workDir = 'node_modules/.cache/contract-drift'
-const captured = 'content/_generated/contract-drift-tsc.txt'
+// Outside content/: Nextra would try to compile any file there as a page module.
+const captured = 'tests/unit/type-safety/captured-tsc-output.txt'
 const consumers = ['demos/lib/goals/goal-schemas.ts', 'demos/lib/goals/goals-api.ts']
 
 async function check(document: object) {
