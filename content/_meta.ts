@@ -4,7 +4,10 @@ import type { MetaRecord } from 'nextra'
 export default {
   index: 'Overview',
   workflows: 'Workflows',
+  'token-refresh': 'Token refresh',
+  'refresh-token-rotation': 'Refresh token rotation',
   'type-safety': 'Type safety from .NET to components',
+  'route-protection': 'Route protection in three layers',
   'server-client': 'Server or Client Component?',
   production: 'Production concerns',
   'api-contract': 'The .NET API contract',

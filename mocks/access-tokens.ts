@@ -10,6 +10,8 @@ export interface AccessTokenClaims extends JWTPayload {
   email: string
   role: string
   jti: string
+  /** Session id: the refresh-token family this token was issued with, so revoking the family refuses it too. */
+  sid: string
 }
 
 export type AccessTokenCheck = { ok: true; claims: AccessTokenClaims } | { ok: false; description?: string }
@@ -17,12 +19,18 @@ export type AccessTokenCheck = { ok: true; claims: AccessTokenClaims } | { ok: f
 /** HS256 only: the allowlist is what refuses `alg: none` and algorithm-confusion tokens. */
 const algorithms = ['HS256']
 
+/** Entries of the demo's "expired early" list; the oldest go first past it. */
+const maxExpiredEarly = 10_000
+
 export function createAccessTokens(config: MockConfig, clock: Clock) {
   const key = new TextEncoder().encode(config.jwtSigningKey)
+  // jti → when it was expired early. Demo only (POST /api/demo/expire-access-token).
+  const expiredEarly = new Map<string, { at: number; forgetAt: number }>()
 
-  async function issue(user: User): Promise<{ token: string; expiresIn: number }> {
+  // #region issue
+  async function issue(user: User, sessionId: string): Promise<{ token: string; expiresIn: number }> {
     const now = Math.floor(clock() / 1000)
-    const token = await new SignJWT({ name: user.name, email: user.email, role: user.role })
+    const token = await new SignJWT({ name: user.name, email: user.email, role: user.role, sid: sessionId })
       .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
       .setSubject(user.id)
       .setJti(randomUUID())
@@ -34,6 +42,7 @@ export function createAccessTokens(config: MockConfig, clock: Clock) {
       .sign(key)
     return { token, expiresIn: config.accessTokenSeconds }
   }
+  // #endregion issue
 
   async function verify(token: string): Promise<AccessTokenCheck> {
     try {
@@ -44,15 +53,27 @@ export function createAccessTokens(config: MockConfig, clock: Clock) {
         clockTolerance: config.clockSkewSeconds,
         // jose would read the wall clock; the injected clock keeps tests exact.
         currentDate: new Date(clock()),
-        requiredClaims: ['sub', 'exp', 'nbf', 'jti'],
+        requiredClaims: ['sub', 'exp', 'nbf', 'jti', 'sid'],
       })
+      const early = expiredEarly.get(payload.jti)
+      if (early) return { ok: false, description: `The token expired at '${invariantDate(early.at / 1000)}'` }
       return { ok: true, claims: payload }
     } catch (error) {
       return { ok: false, description: describeFailure(error) }
     }
   }
 
-  return { issue, verify }
+  /**
+   * Demo only: from now on the API treats this token as expired, exactly as
+   * when its `exp` passes. Remembered until the token would have expired anyway.
+   */
+  function expireNow({ jti, exp }: AccessTokenClaims): void {
+    const now = clock()
+    for (const [id, entry] of expiredEarly) if (entry.forgetAt <= now || expiredEarly.size >= maxExpiredEarly) expiredEarly.delete(id)
+    expiredEarly.set(jti, { at: now, forgetAt: ((exp ?? 0) + config.clockSkewSeconds) * 1000 })
+  }
+
+  return { issue, verify, expireNow }
 }
 
 export type AccessTokens = ReturnType<typeof createAccessTokens>

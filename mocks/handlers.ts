@@ -2,6 +2,7 @@ import { http, type HttpHandler } from 'msw'
 import type { ApiContext } from './api-context'
 import { authHandlers } from './handlers/auth-handlers'
 import { demoControlsHandlers } from './handlers/demo-controls-handlers'
+import { demoSessionHandlers } from './handlers/demo-session-handlers'
 import { goalHandlers } from './handlers/goal-handlers'
 import { swaggerHandlers } from './handlers/swagger-handlers'
 import { userHandlers } from './handlers/user-handlers'
@@ -9,7 +10,14 @@ import { problem } from './problem-details'
 
 /** The whole API. Paths are relative; callers resolve them with getResponse's `baseUrl`. */
 export function createHandlers(ctx: ApiContext): HttpHandler[] {
-  const routes = [...authHandlers(ctx), ...userHandlers(ctx), ...goalHandlers(ctx), ...demoControlsHandlers(ctx), ...swaggerHandlers()]
+  const routes = [
+    ...authHandlers(ctx),
+    ...userHandlers(ctx),
+    ...goalHandlers(ctx),
+    ...demoControlsHandlers(ctx),
+    ...demoSessionHandlers(ctx),
+    ...swaggerHandlers(),
+  ]
   return [...routes, ...methodNotAllowedHandlers(routes)]
 }
 

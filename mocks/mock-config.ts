@@ -11,7 +11,11 @@ export interface MockConfig {
   clockSkewSeconds: number
   /** Absolute lifetime of a refresh-token family, however often it rotates. */
   refreshFamilySeconds: number
-  /** 0 disables the overlap window: presenting a used refresh token revokes its family. */
+  /**
+   * How long the token a refresh just replaced may still be presented, and
+   * answered with the successor already issued instead of revoking the family
+   * (two tabs, or proxy.ts and a tab, refreshing at once). 0 turns it off.
+   */
   refreshReuseOverlapSeconds: number
   loginFailuresPerAccount: number
   loginFailuresPerClient: number
@@ -29,10 +33,12 @@ export interface MockConfig {
 export const defaultMockConfig: Omit<MockConfig, 'jwtSigningKey'> = {
   jwtIssuer: 'https://dotnet-api.mock',
   jwtAudience: 'bff-jwt-reference',
+  // #region token-lifetimes
   accessTokenSeconds: 900,
   clockSkewSeconds: 30,
   refreshFamilySeconds: 7 * 24 * 60 * 60,
-  refreshReuseOverlapSeconds: 0,
+  refreshReuseOverlapSeconds: 10,
+  // #endregion token-lifetimes
   loginFailuresPerAccount: 5,
   loginFailuresPerClient: 50,
   loginFailureWindowSeconds: 15 * 60,

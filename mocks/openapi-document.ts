@@ -46,7 +46,7 @@ export const openApiDocument = {
     { name: 'Auth' },
     { name: 'Users' },
     { name: 'Goals' },
-    { name: 'Demo', description: 'Demo only: make your own account slow or failing on purpose. See mocks/README.md.' },
+    { name: 'Demo', description: 'Demo only: make your own account slow or failing on purpose, and watch your own session refresh and rotate. See mocks/README.md.' },
     { name: 'Docs' },
   ],
   paths: {
@@ -172,6 +172,36 @@ export const openApiDocument = {
         tags: ['Demo'],
         summary: 'Switch every control off.',
         responses: { 204: { description: 'Reset.' }, ...errors({ bearer: true, demoControls: 'exempt' }) },
+      },
+    },
+    '/api/demo/session': {
+      get: {
+        operationId: 'getDemoSession',
+        tags: ['Demo'],
+        summary: "The presented token's refresh-token family: age, absolute limit, rotations. No token in it.",
+        responses: {
+          200: json('DemoSession', 'The session behind the bearer token.'),
+          ...errors({ bearer: true, demoControls: 'exempt' }, { 404: response('NotFound') }),
+        },
+      },
+    },
+    '/api/demo/expire-access-token': {
+      post: {
+        operationId: 'expireAccessToken',
+        tags: ['Demo'],
+        summary: 'Treat the presented access token as expired from now on: its next use gets 401 invalid_token.',
+        responses: { 204: { description: 'Expired.' }, ...errors({ bearer: true, demoControls: 'exempt' }) },
+      },
+    },
+    '/api/demo/replay-refresh-token': {
+      post: {
+        operationId: 'replayRefreshToken',
+        tags: ['Demo'],
+        summary: "Present the session's previous, already rotated refresh token after the overlap window, as a thief would: the family is revoked.",
+        responses: {
+          204: { description: 'Replayed; the whole family, and its access tokens, are revoked.' },
+          ...errors({ bearer: true, demoControls: 'exempt' }, { 409: response('Conflict') }),
+        },
       },
     },
     '/swagger/v1/swagger.json': {

@@ -1,39 +1,8 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import type { Clock } from './clock'
+import { type Family, type FamilyReport, hashRefreshToken, newRefreshToken, type Rotation, type TokenRecord } from './refresh-token-records'
 
-/** Opaque refresh tokens: 32 random bytes. Only their SHA-256 is ever stored. */
-function newRefreshToken(): string {
-  return randomBytes(32).toString('base64url')
-}
-
-function hashRefreshToken(token: string): string {
-  return createHash('sha256').update(token).digest('base64url')
-}
-
-interface TokenRecord {
-  familyId: string
-  createdAt: number
-  usedAt?: number
-  successorHash?: string
-  /**
-   * Only while an overlap window is configured: the successor's plaintext, so
-   * a client that lost the race (two tabs refreshing at once) can be handed
-   * the same successor instead of tripping reuse detection.
-   */
-  overlap?: { successor: string; until: number }
-}
-
-interface Family {
-  userId: string
-  expiresAt: number
-  revoked: boolean
-  hashes: string[]
-}
-
-export type RotationFailure = 'invalid' | 'expired' | 'revoked' | 'reused'
-export type Rotation =
-  | { ok: true; userId: string; refreshToken: string; expiresAt: number }
-  | { ok: false; reason: RotationFailure }
+export type { FamilyReport, Rotation, RotationFailure } from './refresh-token-records'
 
 interface Options {
   familySeconds: number
@@ -53,7 +22,19 @@ const pruneEveryMs = 60_000
 export function createRefreshTokenStore({ familySeconds, overlapSeconds, maxTokens, clock }: Options) {
   const tokens = new Map<string, TokenRecord>()
   const families = new Map<string, Family>()
+  // Records holding a successor's plaintext, oldest first: the window is the
+  // same length for all, so sweeping from the front finds every expired one.
+  const openOverlaps = new Map<string, number>()
   let lastPrune = clock()
+
+  /** Plaintext never outlives its window: a memory dump after it shows only hashes. */
+  function closeOverlaps(now: number): void {
+    for (const [hash, until] of openOverlaps) {
+      if (until > now) break
+      delete tokens.get(hash)?.overlap
+      openOverlaps.delete(hash)
+    }
+  }
 
   function add(familyId: string, family: Family): string {
     const token = newRefreshToken()
@@ -64,7 +45,10 @@ export function createRefreshTokenStore({ familySeconds, overlapSeconds, maxToke
   }
 
   function dropFamily(familyId: string): void {
-    for (const hash of families.get(familyId)?.hashes ?? []) tokens.delete(hash)
+    for (const hash of families.get(familyId)?.hashes ?? []) {
+      tokens.delete(hash)
+      openOverlaps.delete(hash)
+    }
     families.delete(familyId)
   }
 
@@ -80,31 +64,43 @@ export function createRefreshTokenStore({ familySeconds, overlapSeconds, maxToke
     }
   }
 
-  function issue(userId: string): { refreshToken: string; expiresAt: number } {
+  function issue(userId: string): { refreshToken: string; familyId: string; expiresAt: number } {
     prune()
     const familyId = randomUUID()
-    const family: Family = { userId, expiresAt: clock() + familySeconds * 1000, revoked: false, hashes: [] }
+    const now = clock()
+    const family: Family = { userId, createdAt: now, expiresAt: now + familySeconds * 1000, revoked: false, hashes: [], overlapReuses: 0 }
     families.set(familyId, family)
-    return { refreshToken: add(familyId, family), expiresAt: family.expiresAt }
+    return { refreshToken: add(familyId, family), familyId, expiresAt: family.expiresAt }
   }
 
   function rotate(presented: string): Rotation {
+    return spend(hashRefreshToken(presented), { overlap: true })
+  }
+
+  // #region rotate
+  function spend(hash: string, { overlap }: { overlap: boolean }): Rotation {
     prune()
     const now = clock()
+    closeOverlaps(now)
     // 1. Look the token up by its hash; plaintext refresh tokens are never stored.
-    const record = tokens.get(hashRefreshToken(presented))
+    const record = tokens.get(hash)
     const family = record && families.get(record.familyId)
     if (!record || !family) return { ok: false, reason: 'invalid' }
+    const rotated = (refreshToken: string): Rotation => {
+      return { ok: true, userId: family.userId, familyId: record.familyId, refreshToken, expiresAt: family.expiresAt }
+    }
     // 2. A revoked family stays revoked, whichever of its tokens is presented.
     if (family.revoked) return { ok: false, reason: 'revoked' }
     // 3. The absolute expiry was fixed at login.
     if (now >= family.expiresAt) return { ok: false, reason: 'expired' }
-    // 4. A used token is a replay, unless it falls inside the overlap window
-    //    (off by default) and its successor has not been used yet.
+    // 4. A used token is a replay, unless it is the immediately previous one
+    //    (its successor is still unused) and the overlap window is still open:
+    //    then the caller lost a race, and gets the successor already issued.
     if (record.usedAt !== undefined) {
       const successor = record.successorHash ? tokens.get(record.successorHash) : undefined
-      if (record.overlap && now < record.overlap.until && successor?.usedAt === undefined) {
-        return { ok: true, userId: family.userId, refreshToken: record.overlap.successor, expiresAt: family.expiresAt }
+      if (overlap && record.overlap && successor?.usedAt === undefined) {
+        family.overlapReuses += 1
+        return rotated(record.overlap.successor)
       }
       family.revoked = true
       return { ok: false, reason: 'reused' }
@@ -113,8 +109,36 @@ export function createRefreshTokenStore({ familySeconds, overlapSeconds, maxToke
     const refreshToken = add(record.familyId, family)
     record.usedAt = now
     record.successorHash = hashRefreshToken(refreshToken)
-    if (overlapSeconds > 0) record.overlap = { successor: refreshToken, until: now + overlapSeconds * 1000 }
-    return { ok: true, userId: family.userId, refreshToken, expiresAt: family.expiresAt }
+    if (overlapSeconds > 0) {
+      record.overlap = { successor: refreshToken, until: now + overlapSeconds * 1000 }
+      openOverlaps.set(hash, record.overlap.until)
+    }
+    return rotated(refreshToken)
+  }
+  // #endregion rotate
+
+  /**
+   * Demo only (POST /api/demo/replay-refresh-token): presents the family's
+   * previous, already rotated token the way a thief with an old copy would,
+   * long after the overlap window. The real reuse detection then revokes it.
+   */
+  function replayPrevious(familyId: string): 'revoked' | 'nothing-to-replay' {
+    const hashes = families.get(familyId)?.hashes ?? []
+    if (hashes.length < 2) return 'nothing-to-replay'
+    spend(hashes[hashes.length - 2], { overlap: false })
+    return 'revoked'
+  }
+
+  /** Whether the API should refuse the family's access tokens too (logout, reuse). */
+  function isRevoked(familyId: string): boolean {
+    return families.get(familyId)?.revoked ?? false
+  }
+
+  function report(familyId: string): FamilyReport | undefined {
+    const family = families.get(familyId)
+    if (!family) return undefined
+    const { createdAt, expiresAt, hashes, overlapReuses, revoked } = family
+    return { createdAt, expiresAt, rotations: hashes.length - 1, overlapReuses, revoked }
   }
 
   /** Logout. Unknown tokens are ignored so logout stays idempotent. */
@@ -132,6 +156,9 @@ export function createRefreshTokenStore({ familySeconds, overlapSeconds, maxToke
   return {
     issue,
     rotate,
+    replayPrevious,
+    isRevoked,
+    report,
     revokeFamilyOf,
     dropUser,
     get size() {

@@ -218,3 +218,19 @@ export const DemoControls = z
   .register(responseSchemas, { id: 'DemoControls' })
 export type DemoControls = z.infer<typeof DemoControls>
 // #endregion demo-controls
+
+export const DemoSession = z
+  .object({
+    familyIdPrefix: z.string().describe('The first 8 characters of the refresh-token family id (the `sid` claim): enough to tell sessions apart.'),
+    familyCreatedAt: z.iso.datetime().describe('When the family started: the sign-in.'),
+    familyExpiresAt: z.iso.datetime().describe('The absolute limit: no refresh succeeds after it, however often the family rotated.'),
+    rotations: z.int().min(0).describe('Refresh tokens issued since sign-in: one per successful rotation.'),
+    overlapReuses: z
+      .int()
+      .min(0)
+      .describe('Refreshes the overlap window answered with a successor already issued, instead of revoking the family.'),
+    overlapSeconds: z.int().min(0).describe('The overlap window in force, in seconds (0 = off).'),
+  })
+  .describe('Demo only: the refresh-token family behind the presented access token.')
+  .register(responseSchemas, { id: 'DemoSession' })
+export type DemoSession = z.infer<typeof DemoSession>

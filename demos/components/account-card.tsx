@@ -17,6 +17,9 @@ export function AccountCard({ user }: Session) {
         This page was rendered on the server: the BFF read your httpOnly cookie and called
         <code> GET /api/users/me</code> on the API with the bearer token. Your browser never held it. Sign out from the header above.
       </p>
+      <p>
+        <a href="/demo/session">See your session</a>: the token&apos;s claims, when it expires, and how it is refreshed.
+      </p>
     </section>
   )
 }

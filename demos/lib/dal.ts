@@ -23,7 +23,9 @@ export const getSession = cache(async (): Promise<Session | null> => {
   const { data, response } = await getAnonymousApi().GET('/api/users/me', {
     headers: { Authorization: `Bearer ${token}` },
   })
-  // 3. 401 means the token is forged, expired or revoked: no session.
+  // 3. 401 means the token is forged, expired or revoked: no session. No
+  //    refresh here: a Server Component cannot set cookies, so the new pair
+  //    would be lost. proxy.ts refreshes before the render instead.
   if (response.status === 401) return null
   if (!data) throw new Error(`The API answered ${response.status} to GET /api/users/me`)
   return { user: data }

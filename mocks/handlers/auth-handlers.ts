@@ -36,8 +36,9 @@ export function clientAddress(request: Request): string {
 export function authHandlers(ctx: ApiContext) {
   const { store, accessTokens, refreshTokens, accountLimiter, clientLimiter, clock } = ctx
 
-  async function session(account: Account, refresh: { refreshToken: string; expiresAt: number }): Promise<LoginResponse> {
-    const access = await accessTokens.issue(account.user)
+  async function session(account: Account, refresh: { refreshToken: string; familyId: string; expiresAt: number }): Promise<LoginResponse> {
+    // The family id goes into the access token as `sid`, so revoking the family refuses it too.
+    const access = await accessTokens.issue(account.user, refresh.familyId)
     return {
       accessToken: access.token,
       refreshToken: refresh.refreshToken,
@@ -98,10 +99,12 @@ export function authHandlers(ctx: ApiContext) {
       })
     }),
 
+    // #region refresh-endpoint
     http.post<NoParams, z.input<typeof RefreshRequest>, LoginResponse>('/api/auth/refresh', async ({ request }) => {
       const { refreshToken } = await readJsonBody(request, RefreshRequest)
 
-      // 1. Rotate: the presented token is spent, a replayed one revokes its family.
+      // 1. Rotate: the presented token is spent, a replayed one revokes its family
+      //    (unless it is the one just replaced, inside the overlap window).
       const rotation = refreshTokens.rotate(refreshToken)
       if (!rotation.ok) throw problem(401, { detail: refreshFailures[rotation.reason] })
 
@@ -112,6 +115,7 @@ export function authHandlers(ctx: ApiContext) {
       // 3. A new pair; the family's absolute expiry carries over unchanged.
       return HttpResponse.json(await session(account, rotation))
     }),
+    // #endregion refresh-endpoint
 
     http.post<NoParams, z.input<typeof LogoutRequest>, null>('/api/auth/logout', async ({ request }) => {
       const { refreshToken } = await readJsonBody(request, LogoutRequest)

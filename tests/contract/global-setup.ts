@@ -10,9 +10,11 @@ declare module 'vitest' {
     contractJwtSigningKey: string | null
     /** Lets tests wait out a refresh-token family. Null when the lifetime is not known or too long. */
     contractRefreshFamilySeconds: number | null
+    /** The refresh-token overlap window (0 = none). Null when not known. */
+    contractRefreshOverlapSeconds: number | null
     /** The documented request body cap. */
     contractMaxBodyBytes: number
-    /** Whether the API has the demo-only /api/demo/controls endpoint (the mock does; a real API would not). */
+    /** Whether the API has the demo-only /api/demo/* endpoints (the mock does; a real API would not). */
     contractDemoControls: boolean
   }
 }
@@ -33,6 +35,7 @@ export default async function setup(project: TestProject) {
     project.provide('contractBaseUrl', env.CONTRACT_BASE_URL)
     project.provide('contractJwtSigningKey', env.CONTRACT_JWT_SIGNING_KEY || null)
     project.provide('contractRefreshFamilySeconds', env.CONTRACT_REFRESH_FAMILY_SECONDS ? Number(env.CONTRACT_REFRESH_FAMILY_SECONDS) : null)
+    project.provide('contractRefreshOverlapSeconds', env.CONTRACT_REFRESH_OVERLAP_SECONDS ? Number(env.CONTRACT_REFRESH_OVERLAP_SECONDS) : null)
     project.provide('contractMaxBodyBytes', maxBodyBytes)
     project.provide('contractDemoControls', env.CONTRACT_DEMO_CONTROLS === '1')
     return
@@ -40,10 +43,13 @@ export default async function setup(project: TestProject) {
 
   const jwtSigningKey = randomBytes(32).toString('base64url')
   const refreshFamilySeconds = 2
+  // Shorter than the 10 s default, so the suite can wait the window out.
+  const refreshReuseOverlapSeconds = 1
   const api = createDotnetApi({
     config: {
       jwtSigningKey,
       refreshFamilySeconds,
+      refreshReuseOverlapSeconds,
       maxBodyBytes,
       // Every test signs in from its own X-Forwarded-For address, but keep the
       // per-client limit low enough that its own test stays quick.
@@ -55,6 +61,7 @@ export default async function setup(project: TestProject) {
   project.provide('contractBaseUrl', server.url)
   project.provide('contractJwtSigningKey', jwtSigningKey)
   project.provide('contractRefreshFamilySeconds', refreshFamilySeconds)
+  project.provide('contractRefreshOverlapSeconds', refreshReuseOverlapSeconds)
   project.provide('contractMaxBodyBytes', maxBodyBytes)
   project.provide('contractDemoControls', true)
   return () => server.close()

@@ -1,6 +1,9 @@
 import createClient, { type Middleware } from 'openapi-fetch'
+import { loginUrl } from '@/demos/lib/auth/safe-callback-url'
 import { ANTI_FORGERY_HEADER } from '@/demos/lib/http/anti-forgery-header'
 import type { paths } from './dotnet-api'
+import { refreshOnUnauthorized } from './refresh-middleware'
+import { createSessionRefresher, SESSION_CHANNEL, type SessionRefresher } from './session-refresher'
 
 /**
  * The browser's typed client. Its base is this site's own proxy route, which
@@ -21,5 +24,18 @@ class ProxyRequest extends Request {
   }
 }
 
+// Made on first use, in the browser: the module is also evaluated while client components render on the server.
+let refresher: SessionRefresher | undefined
+function sessionRefresher() {
+  return (refresher ??= createSessionRefresher({
+    fetch: (input, init) => fetch(input, init),
+    // Missing in insecure contexts (plain http:// other than localhost), and outside a browser.
+    locks: globalThis.navigator?.locks,
+    channel: typeof window === 'undefined' ? undefined : new BroadcastChannel(SESSION_CHANNEL),
+    onSignedOut: () => window.location.assign(loginUrl(window.location.pathname + window.location.search)),
+  }))
+}
+
 export const browserApi = createClient<paths>({ baseUrl: '/api/proxy', credentials: 'same-origin', Request: ProxyRequest })
-browserApi.use(antiForgery)
+// Last, so its copy of each request already carries the anti-forgery header.
+browserApi.use(antiForgery, refreshOnUnauthorized(sessionRefresher))

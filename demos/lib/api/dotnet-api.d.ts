@@ -145,6 +145,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/demo/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The presented token's refresh-token family: age, absolute limit, rotations. No token in it. */
+        get: operations["getDemoSession"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/demo/expire-access-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Treat the presented access token as expired from now on: its next use gets 401 invalid_token. */
+        post: operations["expireAccessToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/demo/replay-refresh-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Present the session's previous, already rotated refresh token after the overlap window, as a thief would: the family is revoked. */
+        post: operations["replayRefreshToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/swagger/v1/swagger.json": {
         parameters: {
             query?: never;
@@ -286,6 +337,27 @@ export interface components {
             down: boolean;
             /** @description When the controls switch themselves off: a fixed time after they were last set. Null when none is on. */
             expiresAt: string | null;
+        };
+        /** @description Demo only: the refresh-token family behind the presented access token. */
+        DemoSession: {
+            /** @description The first 8 characters of the refresh-token family id (the `sid` claim): enough to tell sessions apart. */
+            familyIdPrefix: string;
+            /**
+             * Format: date-time
+             * @description When the family started: the sign-in.
+             */
+            familyCreatedAt: string;
+            /**
+             * Format: date-time
+             * @description The absolute limit: no refresh succeeds after it, however often the family rotated.
+             */
+            familyExpiresAt: string;
+            /** @description Refresh tokens issued since sign-in: one per successful rotation. */
+            rotations: number;
+            /** @description Refreshes the overlap window answered with a successor already issued, instead of revoking the family. */
+            overlapReuses: number;
+            /** @description The overlap window in force, in seconds (0 = off). */
+            overlapSeconds: number;
         };
     };
     responses: {
@@ -774,6 +846,70 @@ export interface operations {
                 content?: never;
             };
             401: components["responses"]["BearerChallenge"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    getDemoSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session behind the bearer token. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DemoSession"];
+                };
+            };
+            401: components["responses"]["BearerChallenge"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    expireAccessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Expired. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["BearerChallenge"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    replayRefreshToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Replayed; the whole family, and its access tokens, are revoked. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["BearerChallenge"];
+            409: components["responses"]["Conflict"];
             500: components["responses"]["ServerError"];
         };
     };

@@ -16,3 +16,6 @@ const prefix = secureCookies ? '__Host-' : ''
 
 export const ACCESS_COOKIE = `${prefix}bff.access`
 export const REFRESH_COOKIE = `${prefix}bff.refresh`
+
+/** Demo only: when "off", proxy.ts skips its check for this browser (see the route protection page). */
+export const PROXY_CHECK_COOKIE = `${prefix}bff.demo-proxy-check`

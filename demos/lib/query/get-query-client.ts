@@ -9,6 +9,8 @@ function makeQueryClient() {
         // Longer than the trip from server render to hydration: data the server
         // prefetched is fresh on arrival, so the client does not fetch it again.
         staleTime: 60_000,
+        // A 401 reaches a query only when the typed client's refresh has failed
+        // (demos/lib/api/refresh-middleware.ts): one mechanism, never retried here.
         retry: shouldRetry,
       },
       dehydrate: {

@@ -15,7 +15,7 @@ describe('access tokens', () => {
     const mock = createTestApi()
     const { accessToken, expiresIn } = await signInDemo(mock)
     const claims = decodeJwt(accessToken)
-    expect(Object.keys(claims).sort()).toEqual(['aud', 'email', 'exp', 'iat', 'iss', 'jti', 'name', 'nbf', 'role', 'sub'])
+    expect(Object.keys(claims).sort()).toEqual(['aud', 'email', 'exp', 'iat', 'iss', 'jti', 'name', 'nbf', 'role', 'sid', 'sub'])
     expect(claims.exp! - claims.iat!).toBe(expiresIn)
     expect(expiresIn).toBe(900)
   })

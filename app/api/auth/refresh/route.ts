@@ -1,0 +1,35 @@
+import { NextResponse, type NextRequest } from 'next/server'
+import { clearAuthCookies, setAuthCookies } from '@/demos/lib/auth/auth-cookies'
+import { REFRESH_COOKIE } from '@/demos/lib/auth/cookie-names'
+import { refreshAtApi } from '@/demos/lib/auth/refresh-at-api'
+import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
+import { clientAddress } from '@/demos/lib/http/client-address'
+import { problem } from '@/demos/lib/http/problem'
+
+// The browser's reactive refresh (demos/lib/api/session-refresher.ts). The
+// tokens go from cookie to API and back into cookies; the browser sees neither.
+export async function POST(request: NextRequest) {
+  const forged = rejectWithoutAntiForgery(request)
+  if (forged) return forged
+
+  // 1. Read the refresh token from its httpOnly cookie and exchange it at the API.
+  const refreshToken = request.cookies.get(REFRESH_COOKIE)?.value
+  const outcome = refreshToken ? await refreshAtApi(refreshToken, clientAddress(request)) : null
+
+  // 2. Success: both new cookies, no body, and no cache may keep the answer.
+  if (outcome?.ok) {
+    const response = new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'no-store' } })
+    setAuthCookies(response, outcome.tokens)
+    return response
+  }
+
+  // 3. The API could not be asked: keep the cookies, the refresh token may still be good.
+  if (outcome && !outcome.rejected) {
+    return problem({ status: outcome.status, title: 'Refresh unavailable', detail: 'The session could not be refreshed. Try again shortly.' })
+  }
+
+  // 4. Refused, or no refresh cookie at all: the session is over. Delete both cookies.
+  const response = problem({ status: 401, title: 'Session ended', detail: 'Sign in again.' })
+  clearAuthCookies(response)
+  return response
+}
