@@ -46,3 +46,17 @@ test('the Swagger document linked from the contract page is served by the mock',
   // The endpoint table on the page is rendered from that same document.
   for (const path of Object.keys(document.paths)) await expect(page.getByRole('cell', { name: path, exact: true }).first()).toBeVisible()
 })
+
+// The reading path: every page ends with a link to the next one in the course.
+const COURSE = ['/', '/workflows/login', '/workflows/server-fetch', '/workflows/pagination', '/workflows/mutations', '/token-refresh', '/refresh-token-rotation', '/type-safety', '/route-protection', '/server-client', '/production', '/api-contract']
+for (const [i, path] of COURSE.slice(0, -1).entries()) {
+  test(`${path} ends with the next step, ${COURSE[i + 1]}`, async ({ page }) => {
+    await page.goto(path)
+    const next = page.locator(`article a[href="${COURSE[i + 1]}"]`).last()
+    await next.scrollIntoViewIfNeeded()
+    await expect(next).toBeVisible()
+    // It is the last link of the page's content: the theme's "next" link at the bottom.
+    const lastHref = await page.locator('article a[href^="/"]').last().getAttribute('href')
+    expect(lastHref).toBe(COURSE[i + 1])
+  })
+}
