@@ -266,7 +266,10 @@ test.describe('loading', () => {
   test('no docs page ships Sandpack, CodeMirror or the compiler in its first-load JavaScript', async ({ page, request }) => {
     for (const path of ['/', '/workflows/login', '/workflows/server-fetch', '/workflows/pagination', '/workflows/mutations']) {
       const html = await (await request.get(path)).text()
-      const scripts = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1])
+      // The script tags, and the chunks the inline RSC payload lists for the client components it renders.
+      const tags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1])
+      const payload = [...html.matchAll(/static\/chunks\/[\w.~-]+\.js/g)].map((match) => `/_next/${match[0]}`)
+      const scripts = [...new Set([...tags, ...payload])]
       expect(scripts.length, path).toBeGreaterThan(0)
       for (const src of scripts) {
         const code = await (await request.get(src)).text()
