@@ -33,10 +33,7 @@ const bearerFromCookie: Middleware = {
  * between tests; creating one is a few object allocations.
  */
 export function getServerApi() {
-  const client = createClient<paths>({
-    baseUrl: dotnetApiUrl(),
-    fetch: (request) => fetch(request, { signal: AbortSignal.timeout(API_TIMEOUT_MS), cache: 'no-store' }),
-  })
+  const client = getAnonymousApi()
   client.use(bearerFromCookie)
   return client
 }
