@@ -107,7 +107,7 @@ function FlowItem({ flow }: { flow: WireFlow }) {
 function MessageItem({ message }: { message: WireMessage }) {
   const [open, setOpen] = useState(false)
   const { event } = message
-  const detailId = `bff-wire-${event.flowId}-${message.key}`
+  const detailId = `bff-wire-${event.flowId}-${message.key.replace(':', '-')}`
   const direction = message.kind === 'api' ? 'self' : laneIndex(message.to) > laneIndex(message.from) ? 'right' : 'left'
   const span = [message.from, message.to].sort((a, b) => laneIndex(a) - laneIndex(b)).join('-')
   return (
@@ -126,9 +126,7 @@ function MessageItem({ message }: { message: WireMessage }) {
         <span className={`bff-wire-arrow bff-wire-span-${span} bff-wire-${direction}`} data-status-class={statusClass(event.status)}>
           <span className="bff-wire-label">{message.label}</span>
         </span>
-        <span className="bff-wire-visually-hidden">
-          {`, ${laneName(message.from)} to ${laneName(message.to)}, by the ${SOURCE_NAMES[event.source]}`}
-        </span>
+        <span className="bff-wire-visually-hidden">{`, ${spoken(message)}`}</span>
       </button>
       {open && (
         <div id={detailId} className="bff-wire-detail">
@@ -166,5 +164,10 @@ function describe(flows: WireFlow[], paused: boolean) {
 }
 
 const laneIndex = (lane: string) => LANES.findIndex(([id]) => id === lane)
-const laneName = (lane: string) => LANES[laneIndex(lane)]?.[1] ?? lane
+// Short lane names for screen readers, and none containing "Next": a button named "Next" pages the goals.
+const SPOKEN = { browser: 'browser', bff: 'BFF', api: 'API' } as const
+function spoken({ kind, from, to, event }: WireMessage) {
+  const who = `by the ${SOURCE_NAMES[event.source]}`
+  return kind === 'api' ? `the API's own record, ${who}` : `${kind} from ${SPOKEN[from]} to ${SPOKEN[to]}, ${who}`
+}
 const statusClass = (status: number) => (status === 0 || status >= 500 ? 'error' : status >= 400 ? 'refused' : 'ok')

@@ -9,7 +9,7 @@ import { secureCookies } from '@/demos/lib/auth/cookie-names'
  * visitor's own redacted trace, and it is httpOnly all the same: page
  * JavaScript has no use for it, so a script injected into the page gets nothing.
  */
-export const TRACE_COOKIE = `${secureCookies ? '__Host-' : ''}bff.trace`
+export const TRACE_COOKIE = `${secureCookies ? '__Host-' : ''}wire.trace`
 const SESSION_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 
 export function newTraceSession(): string {

@@ -1,5 +1,6 @@
 import 'server-only'
-import { MAX_CAPTURE_BYTES, now, pathOf, readCapped, recordHop, REQUEST_HEADERS, RESPONSE_HEADERS } from './record-hop'
+import { dotnetApiUrl } from '@/demos/lib/api/api-config'
+import { MAX_CAPTURE_BYTES, now, readCapped, recordHop, REQUEST_HEADERS, RESPONSE_HEADERS } from './record-hop'
 import { pickHeaders, redactBody } from './redact'
 import { currentTrace, type TraceContext } from './trace-context'
 import { getTraceStore } from './trace-store'
@@ -55,7 +56,7 @@ async function record(trace: TraceContext, { url, method, headers, requestId, st
     from: 'bff',
     to: 'api',
     method,
-    path: pathOf(url),
+    path: apiPath(url),
     status: response?.status ?? 0,
     start,
     durationMs: finished - start,
@@ -64,4 +65,12 @@ async function record(trace: TraceContext, { url, method, headers, requestId, st
     requestBody: sent ? redactBody(sent, headers.get('content-type')) : undefined,
     responseBody: received && response ? redactBody(received, response.headers.get('content-type')) : undefined,
   })
+}
+
+/** The path as the API names it (`/api/goals`), without the base URL's own path (`/dotnet`). */
+function apiPath(url: string): string {
+  const target = new URL(url)
+  const base = new URL(dotnetApiUrl()).pathname.replace(/\/+$/, '')
+  const path = base && target.pathname.startsWith(`${base}/`) ? target.pathname.slice(base.length) : target.pathname
+  return path + target.search
 }
