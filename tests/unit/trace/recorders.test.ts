@@ -71,6 +71,7 @@ describe('recording a traced sign-in', () => {
       expect.stringMatching(/^bff\.access=\[redacted, \d+ chars\]; Path=\/; Expires=[^;]+; Max-Age=\d+; HttpOnly; SameSite=lax$/),
       expect.stringMatching(/^bff\.refresh=\[redacted, \d+ chars\]; Path=\/; Expires=[^;]+; Max-Age=\d+; HttpOnly; SameSite=lax$/),
     ])
+    expect(JSON.parse(upstream.requestBody!)).toEqual({ email: 'demo@example.com', password: '[redacted, 13 chars]' })
     expect(JSON.parse(upstream.responseBody!)).toMatchObject({
       accessToken: expect.stringMatching(/^eyJ…\[redacted, \d+ chars\] sub=\S+ exp in \d+:\d\d$/),
       refreshToken: expect.stringMatching(/^\[redacted, \d+ chars\]$/),
