@@ -48,7 +48,10 @@ function Inspector() {
   async function clear() {
     setClearing(true)
     try {
+      // A poll in flight would put the old events back when it lands.
+      await client.cancelQueries({ queryKey: traceKey })
       await fetch(TRACE_ENDPOINT, { method: 'DELETE', headers: { [ANTI_FORGERY_HEADER]: '1' } })
+      // The server keeps numbering after a clear: polls go on from the same point.
       client.setQueryData<Trace>(traceKey, (known) => known && { events: [], next: known.next })
     } finally {
       setClearing(false)

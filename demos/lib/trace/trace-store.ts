@@ -17,9 +17,10 @@ export type TraceLimits = {
 // #region limits
 export const TRACE_LIMITS: TraceLimits = {
   maxSessions: 500,
-  maxEventsPerSession: 300,
-  maxSessionBytes: 256 * 1024,
-  maxTotalBytes: 24 * 1024 * 1024,
+  // A refresh race alone is over 100 events; a reader should see all of it.
+  maxEventsPerSession: 500,
+  maxSessionBytes: 1024 * 1024,
+  maxTotalBytes: 32 * 1024 * 1024,
   maxPending: 2000,
 }
 // #endregion limits
