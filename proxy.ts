@@ -5,14 +5,16 @@ import { ACCESS_COOKIE, PROXY_CHECK_COOKIE, REFRESH_COOKIE } from '@/demos/lib/a
 import { refreshAtApi } from '@/demos/lib/auth/refresh-at-api'
 import { loginUrl } from '@/demos/lib/auth/safe-callback-url'
 import { clientAddress } from '@/demos/lib/http/client-address'
+import { traceProxy } from '@/demos/lib/trace/trace-proxy'
 
 // #region proxy
 /**
  * The optimistic first layer, and the only place a page request can refresh:
  * Server Components cannot set cookies. It is NOT the security boundary
  * (requests can skip it, see CVE-2025-29927): the DAL and the API are.
+ * traceProxy only records what it did for the wire inspector; it never changes the answer.
  */
-export async function proxy(request: NextRequest) {
+export const proxy = traceProxy(async function proxy(request: NextRequest) {
   const path = request.nextUrl.pathname + request.nextUrl.search
   // 0. Demo switch: this reader turned the check off to watch the DAL and the API hold.
   if (request.cookies.get(PROXY_CHECK_COOKIE)?.value === 'off') return render(request, path)
@@ -42,7 +44,7 @@ export async function proxy(request: NextRequest) {
   // 6. The browser stores the new pair for every later request.
   setAuthCookies(response, outcome.tokens)
   return response
-}
+})
 
 function render(request: NextRequest, path: string) {
   // Tell Server Components where they render, so a later 401 can come back here.

@@ -9,6 +9,7 @@ export default {
   'type-safety': 'Type safety from .NET to components',
   'route-protection': 'Route protection in three layers',
   'server-client': 'Server or Client Component?',
+  'wire-inspector': 'The wire inspector',
   production: 'Production concerns',
   'api-contract': 'The .NET API contract',
   demo: { title: 'Live demos', type: 'page', href: '/demo/login' },

@@ -17,7 +17,12 @@ const tooLarge = Symbol('too large')
  * client as anything but a 500 with a traceId.
  */
 export function createRequestHandler({ handlers, maxBodyBytes }: { handlers: RequestHandler[]; maxBodyBytes: number }) {
-  return async function handle(request: Request, { basePath = '' }: HandleOptions = {}): Promise<Response> {
+  return async function handle(request: Request, options: HandleOptions = {}): Promise<Response> {
+    const response = await answer(request, options)
+    return withRequestId(response, request.headers.get('x-request-id'))
+  }
+
+  async function answer(request: Request, { basePath = '' }: HandleOptions): Promise<Response> {
     try {
       const publicUrl = new URL(request.url)
       const { pathname } = publicUrl
@@ -83,6 +88,24 @@ async function readCappedBody(request: Request, maxBytes: number): Promise<Uint8
     offset += chunk.byteLength
   }
   return bytes
+}
+
+/**
+ * Echoes the caller's request id, as ASP.NET Core services commonly do, so the
+ * BFF's log line and the API's can be matched. Only a short plain id: the
+ * header must not carry anything else back.
+ */
+function withRequestId(response: Response, requestId: string | null): Response {
+  if (!requestId || !/^[\w.:-]{1,128}$/.test(requestId)) return response
+  try {
+    response.headers.set('x-request-id', requestId)
+    return response
+  } catch {
+    // Headers of some responses (Response.redirect, Response.error) are immutable.
+    const headers = new Headers(response.headers)
+    headers.set('x-request-id', requestId)
+    return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+  }
 }
 
 /** Handlers build Location against the canonical origin; callers need the URL they used. */

@@ -2,6 +2,7 @@ import { SkipNavContent } from 'nextra/components'
 import type { ReactNode } from 'react'
 import { QueryProvider } from '@/demos/components/query-provider'
 import { UserBadge } from '@/demos/components/user-badge'
+import { WireInspector } from '@/demos/components/wire-inspector/wire-inspector'
 import { getSession } from '@/demos/lib/dal'
 
 // Every live demo shares one browser QueryClient (see get-query-client.ts) and
@@ -18,6 +19,10 @@ export default async function DemoLayout({ children }: { children: ReactNode }) 
         <UserBadge user={session && { name: session.user.name, role: session.user.role }} />
       </header>
       {children}
+      {/* Loaded when the page is idle; it records this visitor's hops from then on. */}
+      <div className="bff-demo-page">
+        <WireInspector />
+      </div>
     </QueryProvider>
   )
 }

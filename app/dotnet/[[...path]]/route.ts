@@ -1,4 +1,5 @@
-import { handleDotnetRequest } from '@/mocks/dotnet-api'
+import { traceApi } from '@/demos/lib/trace/trace-api'
+import { dotnetBasePath, handleDotnetRequest } from '@/mocks/dotnet-api'
 
 // The mock ASP.NET Core API, served from the MSW handlers in mocks/. Every
 // request is live: the API keeps per-process state (accounts, tokens).
@@ -6,8 +7,11 @@ export const dynamic = 'force-dynamic'
 // scrypt, randomBytes and createHash come from node:crypto.
 export const runtime = 'nodejs'
 
-export const GET = handleDotnetRequest
-export const POST = handleDotnetRequest
-export const PUT = handleDotnetRequest
-export const PATCH = handleDotnetRequest
-export const DELETE = handleDotnetRequest
+// The wire inspector records the API's side of a traced visitor's hops.
+const handle = traceApi(handleDotnetRequest, dotnetBasePath)
+
+export const GET = handle
+export const POST = handle
+export const PUT = handle
+export const PATCH = handle
+export const DELETE = handle

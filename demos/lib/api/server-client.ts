@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation'
 import createClient, { type Middleware } from 'openapi-fetch'
 import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-names'
 import { loginUrl } from '@/demos/lib/auth/safe-callback-url'
+import { tracedFetch } from '@/demos/lib/trace/traced-fetch'
 import { API_TIMEOUT_MS, dotnetApiUrl } from './api-config'
 import type { paths } from './dotnet-api'
 
@@ -38,10 +39,17 @@ export function getServerApi() {
   return client
 }
 
+// #region anonymous-client
 /** A client without the cookie middleware, for the login and refresh exchanges. */
 export function getAnonymousApi() {
   return createClient<paths>({
     baseUrl: dotnetApiUrl(),
-    fetch: (request) => fetch(request, { signal: AbortSignal.timeout(API_TIMEOUT_MS), cache: 'no-store' }),
+    fetch: (request) => {
+      // One id per call, which the API echoes and logs, so both sides of a hop can be matched.
+      if (!request.headers.has('x-request-id')) request.headers.set('x-request-id', crypto.randomUUID())
+      // fetch, plus a record in the wire inspector when the visitor has it open.
+      return tracedFetch(request, { signal: AbortSignal.timeout(API_TIMEOUT_MS), cache: 'no-store' })
+    },
   })
 }
+// #endregion anonymous-client

@@ -4,6 +4,7 @@ import { API_TIMEOUT_MS, dotnetApiUrl } from '@/demos/lib/api/api-config'
 import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-names'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
 import { problem } from '@/demos/lib/http/problem'
+import { tracedFetch } from '@/demos/lib/trace/traced-fetch'
 import { apiRequestHeaders } from './api-request-headers'
 import { limitBodyStream } from './limit-body-stream'
 import { findProxyRoute } from './proxy-allowlist'
@@ -78,7 +79,8 @@ async function answer(request: NextRequest, requestId: string): Promise<Response
     // cache, and `no-store` would make fetch add Pragma and Cache-Control.
   }
   try {
-    const upstream = await fetch(`${apiBaseUrl}/api/${path.segments.join('/')}${path.search}`, init)
+    // fetch, plus a record in the wire inspector when the visitor has it open.
+    const upstream = await tracedFetch(`${apiBaseUrl}/api/${path.segments.join('/')}${path.search}`, init)
 
     // 7. Pass status and body through untouched, with only the headers the browser needs.
     return new Response(NULL_BODY.has(upstream.status) ? null : upstream.body, {

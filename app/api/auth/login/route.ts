@@ -5,8 +5,9 @@ import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
 import { clientAddress } from '@/demos/lib/http/client-address'
 import { problem } from '@/demos/lib/http/problem'
 import { readJsonBody } from '@/demos/lib/http/read-json-body'
+import { traceRoute } from '@/demos/lib/trace/trace-route'
 
-export async function POST(request: Request) {
+export const POST = traceRoute(async function POST(request: Request) {
   const forged = rejectWithoutAntiForgery(request)
   if (forged) return forged
 
@@ -20,4 +21,4 @@ export async function POST(request: Request) {
 
   // 3. Answer with the user and set the tokens as httpOnly cookies.
   return signedInResponse(outcome.session)
-}
+})

@@ -4,8 +4,9 @@ import { clearAuthCookies } from '@/demos/lib/auth/auth-cookies'
 import { REFRESH_COOKIE } from '@/demos/lib/auth/cookie-names'
 import { revokeAtApi } from '@/demos/lib/auth/login-at-api'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
+import { traceRoute } from '@/demos/lib/trace/trace-route'
 
-export async function POST(request: Request) {
+export const POST = traceRoute(async function POST(request: Request) {
   const forged = rejectWithoutAntiForgery(request)
   if (forged) return forged
 
@@ -18,4 +19,4 @@ export async function POST(request: Request) {
   clearAuthCookies(response)
   response.headers.set('Cache-Control', 'no-store')
   return response
-}
+})

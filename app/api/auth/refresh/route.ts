@@ -5,10 +5,11 @@ import { refreshAtApi } from '@/demos/lib/auth/refresh-at-api'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
 import { clientAddress } from '@/demos/lib/http/client-address'
 import { problem } from '@/demos/lib/http/problem'
+import { traceRoute } from '@/demos/lib/trace/trace-route'
 
 // The browser's reactive refresh (demos/lib/api/session-refresher.ts). The
 // tokens go from cookie to API and back into cookies; the browser sees neither.
-export async function POST(request: NextRequest) {
+export const POST = traceRoute(async function POST(request: NextRequest) {
   const forged = rejectWithoutAntiForgery(request)
   if (forged) return forged
 
@@ -32,4 +33,4 @@ export async function POST(request: NextRequest) {
   const response = problem({ status: 401, title: 'Session ended', detail: 'Sign in again.' })
   clearAuthCookies(response)
   return response
-}
+})

@@ -5,10 +5,11 @@ import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
 import { clientAddress } from '@/demos/lib/http/client-address'
 import { problem } from '@/demos/lib/http/problem'
 import { readJsonBody } from '@/demos/lib/http/read-json-body'
+import { traceRoute } from '@/demos/lib/trace/trace-route'
 
 // Creates a private throwaway account at the API and signs in with it, so every
 // visitor of a public deployment can get data nobody else sees.
-export async function POST(request: Request) {
+export const POST = traceRoute(async function POST(request: Request) {
   const forged = rejectWithoutAntiForgery(request)
   if (forged) return forged
 
@@ -19,4 +20,4 @@ export async function POST(request: Request) {
   if (!outcome.ok) return problem(outcome.problem, outcome.headers)
 
   return signedInResponse(outcome.session, 201)
-}
+})

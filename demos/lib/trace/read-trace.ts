@@ -1,0 +1,57 @@
+import 'server-only'
+import { NextResponse, type NextRequest } from 'next/server'
+import { z } from 'zod'
+import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
+import { problem } from '@/demos/lib/http/problem'
+import { getTraceStore } from './trace-store'
+import { newTraceSession, setTraceCookie, TRACE_COOKIE, validTraceSession } from './trace-session'
+import type { TracePage } from './trace-types'
+
+// Only `after`. A `session` parameter, or anything else, is refused rather than
+// ignored: the one trace this endpoint serves is named by the caller's cookie.
+const querySchema = z.strictObject({
+  after: z.coerce.number().int('`after` must be a whole number.').min(0, '`after` must not be negative.').max(Number.MAX_SAFE_INTEGER).optional(),
+})
+
+// #region read-trace
+/**
+ * The caller's own trace, after `after`. 1. Validate the query. 2. Read the
+ * session from the caller's cookie, never from the request's parameters.
+ * 3. No cookie yet (or the server forgot it): start recording, empty. 4. No
+ * cache anywhere may keep or share the answer.
+ */
+export function readTrace(request: NextRequest): Response {
+  // 1. Validate: every parameter once, and only the known one.
+  const params = request.nextUrl.searchParams
+  const parsed = querySchema.safeParse(Object.fromEntries(params))
+  if (!parsed.success || new Set(params.keys()).size !== [...params.keys()].length) {
+    return problem({ status: 400, title: 'Invalid trace query', detail: parsed.error?.issues.map((issue) => issue.message).join(' ') || 'Each parameter may appear once.' })
+  }
+  const after = parsed.data.after ?? 0
+
+  // 2. The caller's own session, from the httpOnly cookie.
+  const store = getTraceStore()
+  const cookie = validTraceSession(request.cookies.get(TRACE_COOKIE)?.value)
+  const session = cookie ?? newTraceSession()
+  const known = store.has(session)
+  // 3. Opening starts recording for this visitor.
+  store.open(session)
+  const page = store.read(session, after) ?? { events: [], next: 0 }
+  const body: TracePage = { ...page, reset: !known || after > page.next }
+  if (body.reset) body.events = store.read(session, 0)?.events ?? []
+
+  // 4. One visitor's data: private, never stored.
+  const response = NextResponse.json(body, { headers: { 'Cache-Control': 'private, no-store', Vary: 'Cookie' } })
+  if (!cookie) setTraceCookie(response, session)
+  return response
+}
+// #endregion read-trace
+
+/** Forgets the caller's trace; recording goes on. */
+export function clearTrace(request: NextRequest): Response {
+  const forged = rejectWithoutAntiForgery(request)
+  if (forged) return forged
+  const session = validTraceSession(request.cookies.get(TRACE_COOKIE)?.value)
+  if (session) getTraceStore().clear(session)
+  return new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'private, no-store' } })
+}

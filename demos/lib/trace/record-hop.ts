@@ -1,0 +1,53 @@
+import 'server-only'
+import { annotate } from './annotate'
+import { getTraceStore } from './trace-store'
+import type { TraceEvent } from './trace-types'
+
+/** The headers that matter on each side of a hop; pickHeaders redacts the secret ones. */
+export const REQUEST_HEADERS = ['authorization', 'cookie', 'content-type', 'content-length', 'x-csrf', 'x-request-id', 'x-forwarded-for', 'next-action', 'if-none-match'] as const
+export const RESPONSE_HEADERS = ['set-cookie', 'location', 'cache-control', 'content-type', 'content-length', 'x-request-id', 'www-authenticate', 'retry-after', 'etag', 'allow', 'x-bff-redirected-by'] as const
+
+/** Bodies read for the inspector stop here: a hop is traced, not copied. */
+export const MAX_CAPTURE_BYTES = 8 * 1024
+
+/** Wall-clock milliseconds with sub-millisecond precision, comparable across bundles of one process. */
+export function now(): number {
+  return performance.timeOrigin + performance.now()
+}
+
+export type Hop = Omit<TraceEvent, 'seq' | 'note' | 'responseNote'>
+
+/** Annotates a redacted hop and stores it in the visitor's trace. */
+export function recordHop(session: string, hop: Hop) {
+  getTraceStore().record(session, { ...hop, ...annotate(hop) })
+}
+
+/**
+ * Up to `max` bytes of a body as text, or null when it is larger. Reads a
+ * clone, so the real reader is not slowed down.
+ */
+export async function readCapped(body: ReadableStream<Uint8Array> | null, max = MAX_CAPTURE_BYTES): Promise<string | null> {
+  if (!body) return ''
+  const reader = body.getReader()
+  const decoder = new TextDecoder()
+  let text = ''
+  let bytes = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return text + decoder.decode()
+      bytes += value.byteLength
+      if (bytes > max) return null
+      text += decoder.decode(value, { stream: true })
+    }
+  } catch {
+    return null
+  } finally {
+    reader.cancel().catch(() => {})
+  }
+}
+
+export function pathOf(url: string): string {
+  const parsed = new URL(url)
+  return parsed.pathname + parsed.search
+}

@@ -1,0 +1,41 @@
+import 'server-only'
+import type { NextRequest } from 'next/server'
+import { now, recordHop, REQUEST_HEADERS, RESPONSE_HEADERS } from './record-hop'
+import { pickHeaders } from './redact'
+import { runTraced } from './trace-context'
+import { getTraceStore } from './trace-store'
+import { traceSessionOf } from './trace-session'
+
+/**
+ * Wraps proxy.ts. Its refresh call joins the visitor's trace, and when it acts
+ * (refreshes, or redirects to sign in) that is recorded as a hop of its own.
+ * When it only lets the request through, nothing is recorded: the render's
+ * own API calls say all there is.
+ */
+export function traceProxy(proxy: (request: NextRequest) => Promise<Response>) {
+  return async function tracedProxy(request: NextRequest): Promise<Response> {
+    const session = traceSessionOf(request)
+    if (!session || !getTraceStore().has(session)) return runTraced(null, () => proxy(request))
+
+    const page = request.nextUrl.pathname + request.nextUrl.search
+    const trace = { session, flowId: crypto.randomUUID(), source: 'proxy.ts', page } as const
+    const start = now()
+    const response = await runTraced(trace, () => proxy(request))
+    const acted = response.headers.has('location') || response.headers.getSetCookie().length > 0
+    if (acted) {
+      recordHop(session, {
+        ...trace,
+        from: 'browser',
+        to: 'bff',
+        method: request.method,
+        path: page,
+        status: response.status,
+        start,
+        durationMs: now() - start,
+        requestHeaders: pickHeaders(request.headers, REQUEST_HEADERS),
+        responseHeaders: pickHeaders(response.headers, RESPONSE_HEADERS),
+      })
+    }
+    return response
+  }
+}

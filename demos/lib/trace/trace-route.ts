@@ -1,0 +1,49 @@
+import 'server-only'
+import { MAX_CAPTURE_BYTES, now, pathOf, readCapped, recordHop, REQUEST_HEADERS, RESPONSE_HEADERS } from './record-hop'
+import { pickHeaders, redactBody } from './redact'
+import { runTraced } from './trace-context'
+import { getTraceStore } from './trace-store'
+import { traceSessionOf } from './trace-session'
+
+// #region trace-route
+/**
+ * Wraps a route handler: the browser→BFF hop is recorded, and every API call
+ * the handler makes joins the same flow. The handler's answer is returned as
+ * it is; only a copy of a small body is read, and only for a traced visitor.
+ */
+export function traceRoute<R extends Request>(handler: (request: R) => Promise<Response>) {
+  return async function traced(request: R): Promise<Response> {
+    const session = traceSessionOf(request)
+    if (!session || !getTraceStore().has(session)) return runTraced(null, () => handler(request))
+
+    const proxied = new URL(request.url).pathname.startsWith('/api/proxy/')
+    const trace = { session, flowId: crypto.randomUUID(), source: proxied ? 'proxy-route' : 'route-handler' } as const
+    // The proxy streams its bodies through; the auth routes' bodies are small and worth showing.
+    const captureBodies = !proxied && Number(request.headers.get('content-length') ?? 0) <= MAX_CAPTURE_BYTES
+    const requestBody = captureBodies && request.body ? readCapped(request.clone().body) : null
+    const start = now()
+    const response = await runTraced(trace, () => handler(request))
+    const durationMs = now() - start
+    const responseBody = captureBodies && response.body ? readCapped(response.clone().body) : null
+
+    void Promise.all([requestBody, responseBody]).then(([sent, received]) =>
+      recordHop(session, {
+        flowId: trace.flowId,
+        source: trace.source,
+        from: 'browser',
+        to: 'bff',
+        method: request.method,
+        path: pathOf(request.url),
+        status: response.status,
+        start,
+        durationMs,
+        requestHeaders: pickHeaders(request.headers, REQUEST_HEADERS),
+        responseHeaders: pickHeaders(response.headers, RESPONSE_HEADERS),
+        requestBody: sent ? redactBody(sent, request.headers.get('content-type')) : undefined,
+        responseBody: received ? redactBody(received, response.headers.get('content-type')) : undefined,
+      }),
+    )
+    return response
+  }
+}
+// #endregion trace-route
