@@ -31,6 +31,8 @@ function Inspector() {
   const client = useQueryClient()
   const [paused, setPaused] = useState(false)
   const [clearing, setClearing] = useState(false)
+  // Events up to this number were cleared; a poll that left before the clear may still bring them.
+  const [clearedThrough, setClearedThrough] = useState(0)
   const trace = useQuery({
     queryKey: traceKey,
     // Asks only for what is new since the last poll, and appends it.
@@ -39,6 +41,8 @@ function Inspector() {
       const response = await fetch(`${TRACE_ENDPOINT}?after=${known?.next ?? 0}`, { signal, cache: 'no-store' })
       if (!response.ok) throw new Error(`The trace could not be read (${response.status}).`)
       const page = (await response.json()) as TracePage
+      // The server forgot this visitor (a restart): its numbering starts again.
+      if (page.reset) setClearedThrough(0)
       const events = page.reset || !known ? page.events : [...known.events, ...page.events]
       return { events: events.slice(-MAX_EVENTS), next: page.next }
     },
@@ -48,17 +52,14 @@ function Inspector() {
   async function clear() {
     setClearing(true)
     try {
-      // A poll in flight would put the old events back when it lands.
-      await client.cancelQueries({ queryKey: traceKey })
-      await fetch(TRACE_ENDPOINT, { method: 'DELETE', headers: { [ANTI_FORGERY_HEADER]: '1' } })
-      // The server keeps numbering after a clear: polls go on from the same point.
-      client.setQueryData<Trace>(traceKey, (known) => known && { events: [], next: known.next })
+      const response = await fetch(TRACE_ENDPOINT, { method: 'DELETE', headers: { [ANTI_FORGERY_HEADER]: '1' } })
+      if (response.ok) setClearedThrough(((await response.json()) as { clearedThrough: number }).clearedThrough)
     } finally {
       setClearing(false)
     }
   }
 
-  const flows = toFlows(trace.data?.events ?? [])
+  const flows = toFlows((trace.data?.events ?? []).filter((event) => event.seq > clearedThrough))
   const state = trace.isError ? 'error' : trace.data ? 'live' : 'starting'
   return (
     <div className="bff-wire-panel" data-state={state}>

@@ -47,11 +47,15 @@ export function readTrace(request: NextRequest): Response {
 }
 // #endregion read-trace
 
-/** Forgets the caller's trace; recording goes on. */
+/**
+ * Forgets the caller's trace; recording goes on. Answers the last event number
+ * it dropped, so the panel can drop the same ones even from a poll that was
+ * already on its way.
+ */
 export function clearTrace(request: NextRequest): Response {
   const forged = rejectWithoutAntiForgery(request)
   if (forged) return forged
   const session = validTraceSession(request.cookies.get(TRACE_COOKIE)?.value)
-  if (session) getTraceStore().clear(session)
-  return new NextResponse(null, { status: 204, headers: { 'Cache-Control': 'private, no-store' } })
+  const clearedThrough = session ? getTraceStore().clear(session) : 0
+  return NextResponse.json({ clearedThrough }, { headers: { 'Cache-Control': 'private, no-store' } })
 }

@@ -133,12 +133,16 @@ export function createTraceStore(limits: TraceLimits = TRACE_LIMITS) {
       return { events, next: ring.nextSeq - 1 }
     },
 
-    /** Drops a session's events; their numbers are not reused, so a poll after it misses nothing. */
-    clear(id: string) {
+    /**
+     * Drops a session's events and returns the last number dropped. Numbers are
+     * not reused, so a poll after it misses nothing.
+     */
+    clear(id: string): number {
       const ring = sessions.get(id)
-      if (!ring) return
+      if (!ring) return 0
       totalBytes -= ring.bytes
       while (ring.dropOldest());
+      return ring.nextSeq - 1
     },
 
     /** Remembers which flow a request id belongs to, so the API's side can join it. */
