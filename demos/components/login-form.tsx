@@ -1,7 +1,6 @@
 'use client'
 
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { type LoginInput, loginSchema } from '@/demos/lib/auth/login-schema'
@@ -11,7 +10,6 @@ import { DEMO_ACCOUNT } from '@/demos/lib/auth/demo-account'
 import { PrivateAccountButton } from './private-account-button'
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
-  const router = useRouter()
   const [failure, setFailure] = useState<string | null>(null)
   const form = useForm<LoginInput>({ resolver: zodResolver(loginSchema), defaultValues: { email: '', password: '' } })
   const { errors, isSubmitting } = form.formState
@@ -37,12 +35,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       setFailure(message)
       return
     }
-    // 2. The cookies are set. router.refresh() drops the client router cache, so
-    //    nothing rendered or prefetched while signed out is reused (a prefetch of
-    //    a protected link cached proxy.ts's redirect to this page); router.push()
-    //    then renders the destination on the server with the new cookie.
-    router.refresh()
-    router.push(callbackUrl)
+    // 2. The cookies are set. Load the destination as a new document: the client
+    //    router may hold a prefetch of a protected link made while signed out,
+    //    which is proxy.ts's redirect back to this page, and a client navigation
+    //    (even after router.refresh()) can replay it. A document load reuses nothing.
+    window.location.assign(callbackUrl)
   }
   // #endregion submit
 

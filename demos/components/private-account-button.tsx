@@ -1,6 +1,5 @@
 'use client'
 
-import { useRouter } from 'next/navigation'
 import { useState } from 'react'
 import { ANTI_FORGERY_HEADER } from '@/demos/lib/http/anti-forgery-header'
 import { readProblem } from '@/demos/lib/http/read-problem'
@@ -14,7 +13,6 @@ type Props = { callbackUrl: string; onError: (message: string | null) => void }
  * evicted when the API reaches its account cap.
  */
 export function PrivateAccountButton({ callbackUrl, onError }: Props) {
-  const router = useRouter()
   const [busy, setBusy] = useState(false)
 
   async function createAccount() {
@@ -27,13 +25,13 @@ export function PrivateAccountButton({ callbackUrl, onError }: Props) {
       headers: { 'Content-Type': 'application/json', [ANTI_FORGERY_HEADER]: '1' },
       body: JSON.stringify({ name: `Reader ${id}`, email: `reader-${id}@demo.example`, password }),
     }).catch(() => null)
-    setBusy(false)
     if (!response?.ok) {
+      setBusy(false)
       onError(response ? (await readProblem(response)).message : 'The site could not be reached.')
       return
     }
-    router.refresh()
-    router.push(callbackUrl)
+    // A new document, for the reason given in login-form.tsx (step 2).
+    window.location.assign(callbackUrl)
   }
 
   return (
