@@ -10,6 +10,8 @@ export default {
   'route-protection': 'Route protection in three layers',
   'server-client': 'Server or Client Component?',
   production: 'Production concerns',
+  'threat-model': 'Threat model',
+  'attack-lab': 'The attack lab',
   'api-contract': 'The .NET API contract',
   demo: { title: 'Live demos', type: 'page', href: '/demo/login' },
 } satisfies MetaRecord
