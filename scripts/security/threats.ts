@@ -40,6 +40,13 @@ export const THREATS: Threat[] = [
     ],
   },
   {
+    id: 'cookie-shadowing',
+    stride: 'Spoofing',
+    threat: 'A sibling subdomain or a plain-HTTP page plants or overwrites the session cookies',
+    layers: '`__Host-` prefix and `Secure` in production (the browser then refuses a Domain or a non-https origin); httpOnly; SameSite=Lax',
+    tests: [e2e('workflow-a-login.spec.ts', 'the token cookies are httpOnly, SameSite=Lax, Secure and __Host- prefixed in production')],
+  },
+  {
     id: 'csrf',
     stride: 'Tampering',
     threat: 'Another site makes the browser act with the reader’s cookies (CSRF)',
