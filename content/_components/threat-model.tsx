@@ -1,3 +1,4 @@
+import { Table } from 'nextra/components'
 import { readTestReports, REPORT_FILES } from '@/scripts/security/read-test-reports'
 import { statusOf, type TestRef, type TestStatus } from '@/scripts/security/test-report-status'
 import { THREATS } from '@/scripts/security/threats'
@@ -15,23 +16,23 @@ export function ThreatModel() {
   const link = (ref: TestRef) => (repository ? `${repository}/blob/main/${ref.file}` : null)
   return (
     <>
-      <table data-testid="threat-model">
+      <Table className="nextra-scrollbar x:p-0 bff-threat-model" data-testid="threat-model">
         <thead>
-          <tr>
-            <th>STRIDE</th>
-            <th>Threat</th>
-            <th>What stops it</th>
-            <th>Test (file › name) and its last result</th>
-          </tr>
+          <Table.Tr>
+            <Table.Th>STRIDE</Table.Th>
+            <Table.Th>Threat</Table.Th>
+            <Table.Th>What stops it</Table.Th>
+            <Table.Th>Test (file › name) and its last result</Table.Th>
+          </Table.Tr>
         </thead>
         <tbody>
           {THREATS.map((threat) => (
-            <tr key={threat.id} id={`threat-${threat.id}`}>
-              <td>{threat.stride}</td>
-              <td>{threat.threat}</td>
-              <td>{threat.layers}</td>
-              <td>
-                <ul>
+            <Table.Tr key={threat.id} id={`threat-${threat.id}`}>
+              <Table.Td>{threat.stride}</Table.Td>
+              <Table.Td>{withCode(threat.threat)}</Table.Td>
+              <Table.Td>{withCode(threat.layers)}</Table.Td>
+              <Table.Td>
+                <ul className="bff-threat-tests">
                   {threat.tests.map((ref) => {
                     const status = statusOf(ref, reports[ref.runner])
                     const href = link(ref)
@@ -42,11 +43,11 @@ export function ThreatModel() {
                     )
                   })}
                 </ul>
-              </td>
-            </tr>
+              </Table.Td>
+            </Table.Tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       <p data-testid="threat-model-reports">
         Reports read when this page was built:{' '}
         {(Object.keys(REPORT_FILES) as (keyof typeof REPORT_FILES)[]).map((runner, i) => (
@@ -59,4 +60,9 @@ export function ThreatModel() {
       </p>
     </>
   )
+}
+
+/** `backticked` parts of a row's text as code. */
+function withCode(text: string) {
+  return text.split('`').map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part))
 }
