@@ -27,6 +27,57 @@ const sandboxHeaders = [
 ]
 // #endregion sandbox-headers
 
+// #region security-headers
+// Every response: no MIME sniffing, no full URL in Referer to other sites, no
+// powerful browser features. HSTS only in production builds, and it only means
+// something over https: browsers ignore it on http:// (and on localhost).
+const production = process.env.NODE_ENV === 'production'
+const everyResponse = [
+  { key: 'X-Content-Type-Options', value: 'nosniff' },
+  { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
+  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()' },
+  ...(production ? [{ key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains' }] : []),
+]
+
+// The docs pages are prerendered once for everyone, so they cannot carry a
+// per-request nonce (the demo pages can: see proxy.ts). Next's inline payload
+// scripts then need 'unsafe-inline'; everything else stays tight: no other
+// origin, no plugins, no <base>, forms only to this site, no framing.
+// Pagefind's search runs WebAssembly ('wasm-unsafe-eval'); mermaid's SVGs and
+// the theme use inline styles; the experiments frame /sandbox/runner.html.
+const hostedSandpack = process.env.NEXT_PUBLIC_SANDPACK_BUNDLER === 'hosted'
+const DOCS_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-inline' 'wasm-unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  `frame-src 'self'${hostedSandpack ? ' https://*.codesandbox.io' : ''}`,
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+// JSON never needs to run, load or be framed anything.
+const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+
+// The attack lab's pretend attacker site (public/lab/): it must be able to aim
+// forms and fetches at this site from the other loopback host, as a real one would.
+const EVIL_SITE_CSP = "default-src 'self'; connect-src *; form-action *; frame-src *; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
+
+const securityHeaders = [
+  { source: '/:path*', headers: everyResponse },
+  // Everything but the demo pages (proxy.ts), the API routes, the sandbox runner and the lab.
+  { source: '/:path((?!demo(?:/|$)|api/|dotnet(?:/|$)|sandbox/|lab/).*)', headers: [{ key: 'Content-Security-Policy', value: DOCS_CSP }] },
+  { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: API_CSP }] },
+  { source: '/dotnet/:path*', headers: [{ key: 'Content-Security-Policy', value: API_CSP }] },
+  { source: '/lab/:path*', headers: [{ key: 'Content-Security-Policy', value: EVIL_SITE_CSP }] },
+]
+// #endregion security-headers
+
 const withNextra = nextra({
   // Docs live in content/ and are served by app/[[...mdxPath]]/page.tsx.
   contentDirBasePath: '/',
@@ -36,11 +87,13 @@ const withNextra = nextra({
 
 export default withNextra({
   reactStrictMode: true,
+  // No `X-Powered-By: Next.js`: it tells an attacker which advisories to try.
+  poweredByHeader: false,
   // Lets two builds of one checkout coexist (parallel work, benchmarks); .next by default.
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // NEXT_OUTPUT=standalone builds a self-contained server for deployment (see the Production page).
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
-  headers: async () => sandboxHeaders,
+  headers: async () => [...securityHeaders, ...sandboxHeaders],
   // The source-code component reads demo files from disk at build time; tell the
   // output tracer they belong to the server bundle.
   outputFileTracingIncludes: {

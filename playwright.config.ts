@@ -3,6 +3,12 @@ import { findChromium } from './tests/e2e/support/find-chromium'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 export const baseURL = `http://localhost:${PORT}`
+/**
+ * The mock API's signing key for the browser suite: known, so the no-secrets
+ * scan can look for it and the attack tests can forge expired and wrong-audience
+ * tokens. A test-only value; production sets its own or gets a random one.
+ */
+export const E2E_JWT_SIGNING_KEY = process.env.JWT_SIGNING_KEY ?? 'e2e-only-signing-key-0123456789abcdefghijklmnopqrstuvwxyz'
 
 // The browser suite runs against a production build (next build && next start),
 // because that is what readers deploy: dev mode differs in caching and cookies.
@@ -29,6 +35,6 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1' },
+    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1', JWT_SIGNING_KEY: E2E_JWT_SIGNING_KEY },
   },
 })

@@ -5,6 +5,7 @@ import { ACCESS_COOKIE, PROXY_CHECK_COOKIE, REFRESH_COOKIE } from '@/demos/lib/a
 import { refreshAtApi } from '@/demos/lib/auth/refresh-at-api'
 import { loginUrl } from '@/demos/lib/auth/safe-callback-url'
 import { clientAddress } from '@/demos/lib/http/client-address'
+import { applyDemoPagePolicy } from '@/demos/lib/http/content-security-policy'
 import { traceProxy } from '@/demos/lib/trace/trace-proxy'
 
 // #region proxy
@@ -12,10 +13,20 @@ import { traceProxy } from '@/demos/lib/trace/trace-proxy'
  * The optimistic first layer, and the only place a page request can refresh:
  * Server Components cannot set cookies. It is NOT the security boundary
  * (requests can skip it, see CVE-2025-29927): the DAL and the API are.
- * traceProxy only records what it did for the wire inspector; it never changes the answer.
  */
-export const proxy = traceProxy(async function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  // Every demo page gets a Content-Security-Policy with a fresh nonce.
+  const policy = applyDemoPagePolicy(request)
+  const response = await checkSession(request)
+  response.headers.set('content-security-policy', policy)
+  return response
+}
+
+// traceProxy only records what it did for the wire inspector; it never changes the answer.
+const checkSession = traceProxy(async function checkSession(request: NextRequest) {
   const path = request.nextUrl.pathname + request.nextUrl.search
+  // Sign-in and the other open demo pages need only the policy.
+  if (!PROTECTED.test(request.nextUrl.pathname)) return render(request, path)
   // 0. Demo switch: this reader turned the check off to watch the DAL and the API hold.
   if (request.cookies.get(PROXY_CHECK_COOKIE)?.value === 'off') return render(request, path)
   // 1. An access token that is not about to expire: render. Only `exp` is read here.
@@ -61,8 +72,10 @@ function signIn(request: NextRequest, path: string) {
   return response
 }
 
-// Only protected demo routes. Docs pages, the API and static files never run it.
+const PROTECTED = /^\/demo\/(account|goals|session)(\/|$)/
+
+// The demo pages (for the nonce). Docs pages, the API and static files never run it.
 export const config = {
-  matcher: ['/demo/account/:path*', '/demo/goals/:path*', '/demo/session/:path*'],
+  matcher: ['/demo/:path*'],
 }
 // #endregion proxy

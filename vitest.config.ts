@@ -15,5 +15,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
+    // The JSON report feeds the threat model page's test statuses (scripts/security/).
+    reporters: ['default', 'json'],
+    outputFile: { json: 'reports/unit.json' },
   },
 })

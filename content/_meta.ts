@@ -11,6 +11,8 @@ export default {
   'server-client': 'Server or Client Component?',
   'wire-inspector': 'The wire inspector',
   production: 'Production concerns',
+  'threat-model': 'Threat model',
+  'attack-lab': 'The attack lab',
   'api-contract': 'The .NET API contract',
   demo: { title: 'Live demos', type: 'page', href: '/demo/login' },
 } satisfies MetaRecord

@@ -16,6 +16,9 @@ const title = z
   .trim()
   .min(1, { error: 'The Title field is required.' })
   .max(fieldLimits.titleMax, { error: `Title must be at most ${fieldLimits.titleMax} characters.` })
+  // Control characters and bidirectional overrides: invisible, and they can make a title display as
+  // something else ("Trojan Source"). Other Unicode (accents, CJK, emoji) is welcome.
+  .regex(/^[^\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/, { error: 'Title must not contain control characters.' })
 const description = z
   .string()
   .max(fieldLimits.descriptionMax, { error: `Description must be at most ${fieldLimits.descriptionMax} characters.` })

@@ -79,3 +79,16 @@ describe('goals CRUD', () => {
     })
   })
 })
+
+describe('goal titles', () => {
+  it('refuses control characters and bidirectional overrides, and keeps other Unicode as sent', async () => {
+    const { accessToken: token } = await signIn()
+    for (const title of ['Bell\u0007', 'New\nline', 'Right-to-left \u202Etxt.exe', 'C1 \u0085']) {
+      const body = await expectProblem(await callJson('POST', '/api/goals', { title }, { token }), 400)
+      expect(JSON.stringify(body.errors), JSON.stringify(title)).toContain('control characters')
+    }
+    const unicode = 'Ünïcödé 目標 🎯 e\u0301'
+    const { goal } = await createGoal(token, { title: unicode })
+    expect(goal.title).toBe(unicode)
+  })
+})

@@ -1,4 +1,8 @@
 import { z } from 'zod'
+
+// The site's Content-Security-Policy has no 'unsafe-eval': without this, zod probes
+// `new Function` for its compiled fast path and the browser reports a violation.
+z.config({ jitless: true })
 import type { components } from '@/demos/lib/api/dotnet-api'
 
 /** What the API reports: the settings in force and when they switch themselves off. */

@@ -9,7 +9,7 @@ import { apiRequestHeaders } from './api-request-headers'
 import { limitBodyStream } from './limit-body-stream'
 import { findProxyRoute } from './proxy-allowlist'
 import { proxyResponseHeaders } from './proxy-response-headers'
-import { readProxyPath } from './read-proxy-path'
+import { PROXY_MAX_QUERY_LENGTH, readProxyPath } from './read-proxy-path'
 import { requestIdOf } from './request-id'
 
 /** The API's default cap (DOTNET_MOCK_MAX_BODY_BYTES): refusing here saves the hop. */
@@ -39,6 +39,7 @@ async function answer(request: NextRequest, requestId: string): Promise<Response
   // 1. Read the path from the raw URL and refuse anything but plain segments.
   const path = readProxyPath(request.url)
   if (!path) return problem({ status: 400, title: 'Malformed proxy path', detail: 'The path must be plain API segments.' })
+  if (path.search.length > PROXY_MAX_QUERY_LENGTH) return problem({ status: 414, title: 'URI Too Long', detail: `The query may be at most ${PROXY_MAX_QUERY_LENGTH} characters.` })
 
   // 2. Forward only allowlisted routes and methods.
   const route = findProxyRoute(path.segments)

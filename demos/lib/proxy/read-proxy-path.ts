@@ -2,6 +2,13 @@ import 'server-only'
 
 export const PROXY_PREFIX = '/api/proxy/'
 
+/**
+ * The API's queries (page, pageSize, status) fit in a few dozen characters. A
+ * longer one is refused with 414 rather than parsed and forwarded; Node itself
+ * answers 431 once the request line and headers pass 16 KB.
+ */
+export const PROXY_MAX_QUERY_LENGTH = 2048
+
 export type ProxyPath = { segments: string[]; search: string }
 
 // RFC 3986 unreserved characters only, and never all dots. One rule refuses

@@ -3,6 +3,7 @@ import { clearAuthCookies, setAuthCookies } from '@/demos/lib/auth/auth-cookies'
 import { REFRESH_COOKIE } from '@/demos/lib/auth/cookie-names'
 import { refreshAtApi } from '@/demos/lib/auth/refresh-at-api'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
+import { rejectOverAuthRateLimit } from '@/demos/lib/http/auth-rate-limit'
 import { clientAddress } from '@/demos/lib/http/client-address'
 import { problem } from '@/demos/lib/http/problem'
 import { traceRoute } from '@/demos/lib/trace/trace-route'
@@ -10,6 +11,8 @@ import { traceRoute } from '@/demos/lib/trace/trace-route'
 // The browser's reactive refresh (demos/lib/api/session-refresher.ts). The
 // tokens go from cookie to API and back into cookies; the browser sees neither.
 export const POST = traceRoute(async function POST(request: NextRequest) {
+  const limited = rejectOverAuthRateLimit(request)
+  if (limited) return limited
   const forged = rejectWithoutAntiForgery(request)
   if (forged) return forged
 

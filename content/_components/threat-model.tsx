@@ -1,0 +1,68 @@
+import { Table } from 'nextra/components'
+import { readTestReports, REPORT_FILES } from '@/scripts/security/read-test-reports'
+import { statusOf, type TestRef, type TestStatus } from '@/scripts/security/test-report-status'
+import { THREATS } from '@/scripts/security/threats'
+
+const LABEL: Record<TestStatus, string> = { passed: '✓ passed', failed: '✗ failed', flaky: '~ flaky', skipped: '– skipped', 'not run': 'not run' }
+
+/**
+ * The STRIDE table, with each test's status from the last machine-readable
+ * report, read at build time. No report, or a report without the test, shows
+ * "not run": this component has no way to print a pass of its own.
+ */
+export function ThreatModel() {
+  const reports = readTestReports()
+  const repository = process.env.SITE_REPOSITORY_URL?.replace(/\/+$/, '')
+  const link = (ref: TestRef) => (repository ? `${repository}/blob/main/${ref.file}` : null)
+  return (
+    <>
+      <Table className="nextra-scrollbar x:p-0 bff-threat-model" data-testid="threat-model">
+        <thead>
+          <Table.Tr>
+            <Table.Th>STRIDE</Table.Th>
+            <Table.Th>Threat</Table.Th>
+            <Table.Th>What stops it</Table.Th>
+            <Table.Th>Test (file › name) and its last result</Table.Th>
+          </Table.Tr>
+        </thead>
+        <tbody>
+          {THREATS.map((threat) => (
+            <Table.Tr key={threat.id} id={`threat-${threat.id}`}>
+              <Table.Td>{threat.stride}</Table.Td>
+              <Table.Td>{withCode(threat.threat)}</Table.Td>
+              <Table.Td>{withCode(threat.layers)}</Table.Td>
+              <Table.Td>
+                <ul className="bff-threat-tests">
+                  {threat.tests.map((ref) => {
+                    const status = statusOf(ref, reports[ref.runner])
+                    const href = link(ref)
+                    return (
+                      <li key={`${ref.file}:${ref.name}`} data-status={status}>
+                        <strong>{LABEL[status]}</strong> {href ? <a href={href}><code>{ref.file}</code></a> : <code>{ref.file}</code>} › {ref.name}
+                      </li>
+                    )
+                  })}
+                </ul>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </tbody>
+      </Table>
+      <p data-testid="threat-model-reports">
+        Reports read when this page was built:{' '}
+        {(Object.keys(REPORT_FILES) as (keyof typeof REPORT_FILES)[]).map((runner, i) => (
+          <span key={runner}>
+            {i > 0 && '; '}
+            {runner} (<code>{REPORT_FILES[runner]}</code>): {reports[runner] ? `run started ${reports[runner]?.startedAt ?? 'at an unknown time'}` : 'none, so its tests show "not run"'}
+          </span>
+        ))}
+        .
+      </p>
+    </>
+  )
+}
+
+/** `backticked` parts of a row's text as code. */
+function withCode(text: string) {
+  return text.split('`').map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part))
+}

@@ -1,0 +1,38 @@
+import 'server-only'
+import { clientAddress } from './client-address'
+import { problem } from './problem'
+import { createRateLimit } from './rate-limit'
+
+// Generous by default: the whole browser suite signs in from 127.0.0.1 many
+// times a minute. A load test raises it (BFF_AUTH_RATE_LIMIT); a public
+// deployment may lower it. The API's own per-account lockout is what stops
+// password guessing against one account; this caps what one address may cost.
+const limit = positive(process.env.BFF_AUTH_RATE_LIMIT, 300)
+const windowSeconds = positive(process.env.BFF_AUTH_RATE_WINDOW_SECONDS, 60)
+
+// On globalThis so a development reload does not reset the counters.
+const store = globalThis as typeof globalThis & { bffAuthRateLimit?: ReturnType<typeof createRateLimit> }
+const authLimit = (store.bffAuthRateLimit ??= createRateLimit({ limit, windowSeconds, maxKeys: 10_000 }))
+
+// #region auth-rate-limit
+/**
+ * The BFF's sign-in, register and refresh routes, counted per client address
+ * before any other work. Returns the 429 to send, or null to go on. The address
+ * is the first X-Forwarded-For entry: trustworthy only when the reverse proxy
+ * in front of Next.js overwrites that header (bare `next start` keeps a
+ * client's own, so behind nothing a client chooses its key).
+ */
+export function rejectOverAuthRateLimit(request: Request): Response | null {
+  const wait = authLimit.take(clientAddress(request) ?? 'unknown')
+  if (wait === 0) return null
+  return problem(
+    { status: 429, title: 'Too many requests', detail: `Too many sign-in requests from your address. Try again in ${wait} seconds.` },
+    { 'Retry-After': String(wait) },
+  )
+}
+// #endregion auth-rate-limit
+
+function positive(value: string | undefined, fallback: number) {
+  const number = Number(value)
+  return Number.isInteger(number) && number > 0 ? number : fallback
+}

@@ -1,0 +1,81 @@
+// The attack lab's cross-site page. Opened by the lab from the OTHER loopback
+// host, it aims forms and fetches at the site the reader is signed in to, and
+// also at the lab's probe route, which records whether the session cookie and
+// the anti-forgery header arrived. It reports what an attacker's page can see.
+;(async function attackFromAnotherSite() {
+  const params = new URLSearchParams(location.search)
+  const target = URL.canParse(params.get('target') || '') ? new URL(params.get('target')) : null
+  const run = params.get('run') || ''
+  if (!target || !/^https?:$/.test(target.protocol) || !/^[\w-]{8,64}$/.test(run)) {
+    document.getElementById('target').textContent = 'none: open this page from the attack lab, which says which site to attack.'
+    return
+  }
+  document.getElementById('target').textContent = target.origin
+  const list = document.getElementById('attempts')
+  const results = []
+
+  function report(attempt, what, seen) {
+    results.push({ attempt, seen })
+    const item = document.createElement('li')
+    item.dataset.attempt = attempt
+    item.textContent = `${what}: ${seen}`
+    list.append(item)
+  }
+  const probe = (attempt) => `${target.origin}/api/lab/csrf-probe?run=${run}&attempt=${attempt}`
+  const goalBody = (attempt) => `{"title":"CSRF ${attempt} ${run}","x":"` // text/plain: the form appends `="`
+
+  // 1. Plain HTML forms, the classic CSRF: a browser sends them cross-site without asking.
+  function submitForm(action, attempt) {
+    return new Promise((resolve) => {
+      const frame = document.createElement('iframe')
+      frame.name = `sink-${attempt}-${Math.random().toString(36).slice(2)}`
+      document.body.append(frame)
+      const form = document.createElement('form')
+      form.method = 'POST'
+      form.action = action
+      form.enctype = 'text/plain'
+      form.target = frame.name
+      const field = document.createElement('input')
+      field.name = goalBody(attempt)
+      field.value = '"}'
+      form.append(field)
+      document.body.append(form)
+      frame.addEventListener('load', () => resolve(), { once: true })
+      setTimeout(resolve, 3000)
+      form.submit()
+    })
+  }
+  await submitForm(`${target.origin}/api/proxy/goals`, 'form-proxy')
+  await submitForm(probe('form-proxy'), 'form-proxy')
+  report('form-proxy', 'Form POST to /api/proxy/goals', 'sent; this page cannot read the answer')
+  await submitForm(`${target.origin}/api/auth/logout`, 'form-logout')
+  await submitForm(probe('form-logout'), 'form-logout')
+  report('form-logout', 'Form POST to /api/auth/logout', 'sent; this page cannot read the answer')
+
+  // 2. fetch without custom headers: a "simple" request the browser sends without a preflight.
+  const simple = { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'content-type': 'text/plain' }, body: `${goalBody('fetch-simple')}"}` }
+  await fetch(`${target.origin}/api/proxy/goals`, simple).catch(() => null)
+  await fetch(probe('fetch-simple'), simple).catch(() => null)
+  await fetch(`${target.origin}/api/auth/refresh`, { ...simple, body: '' }).catch(() => null)
+  report('fetch-simple', 'fetch (no-cors, credentials) to /api/proxy/goals and /api/auth/refresh', 'sent; the answer is opaque to this page')
+
+  // 3. fetch WITH the anti-forgery header: needs a CORS preflight, which the site never approves.
+  const withHeader = { method: 'POST', credentials: 'include', headers: { 'content-type': 'application/json', 'x-csrf': '1' }, body: JSON.stringify({ title: `CSRF fetch-header ${run}` }) }
+  const outcomes = await Promise.all(
+    [`${target.origin}/api/proxy/goals`, probe('fetch-header')].map((url) =>
+      fetch(url, withHeader).then((r) => `answered ${r.status}`, (error) => `refused by the browser (${error.name})`),
+    ),
+  )
+  report('fetch-header', 'fetch with x-csrf: 1 to /api/proxy/goals', outcomes[0])
+
+  // 4. Reading data: a credentialed GET whose answer the page wants to read.
+  const read = await fetch(`${target.origin}/api/proxy/users/me`, { credentials: 'include' }).then(
+    async (r) => `read ${r.status}: ${(await r.text()).slice(0, 80)}`,
+    (error) => `refused by the browser (${error.name})`,
+  )
+  report('fetch-read', 'fetch /api/proxy/users/me and read it', read)
+
+  document.getElementById('done').hidden = false
+  // Tell the lab tab (if it opened this page) that the attempts are over.
+  if (window.opener) window.opener.postMessage({ type: 'evil-site-done', run, results }, target.origin)
+})()

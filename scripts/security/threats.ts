@@ -1,0 +1,195 @@
+import type { TestRef } from './test-report-status'
+
+export type Threat = {
+  id: string
+  stride: 'Spoofing' | 'Tampering' | 'Repudiation' | 'Information disclosure' | 'Denial of service' | 'Elevation of privilege'
+  threat: string
+  layers: string
+  tests: TestRef[]
+}
+
+const e2e = (file: string, name: string): TestRef => ({ runner: 'e2e', file: `tests/e2e/${file}`, name })
+const unit = (file: string, name: string): TestRef => ({ runner: 'unit', file: `tests/unit/${file}`, name })
+const contract = (file: string, name: string): TestRef => ({ runner: 'contract', file: `tests/contract/${file}`, name })
+
+/**
+ * The threat model page's rows. Every test named here must exist (a unit test
+ * checks each name against its file); its status comes from the last report.
+ */
+export const THREATS: Threat[] = [
+  {
+    id: 'xss-token-theft',
+    stride: 'Information disclosure',
+    threat: 'An injected script reads the tokens (XSS)',
+    layers: 'httpOnly cookies; no token in any response body; CSP with a per-request nonce on the demo pages',
+    tests: [
+      e2e('workflow-a-login.spec.ts', 'no token reaches page JavaScript: not document.cookie, not the login response body'),
+      e2e('security-headers.spec.ts', 'an injected inline script does not run on a demo page'),
+      e2e('attack-lab.spec.ts', 'XSS token theft: page JavaScript finds no token'),
+    ],
+  },
+  {
+    id: 'secrets-in-output',
+    stride: 'Information disclosure',
+    threat: 'A token or secret ends up in HTML, an RSC payload, a client bundle or a log',
+    layers: 'tokens only in httpOnly cookies and server-to-server headers; logs carry request ids',
+    tests: [
+      e2e('no-secrets.spec.ts', 'no page HTML or RSC payload holds a token or the signing key'),
+      e2e('no-secrets.spec.ts', 'no client bundle holds a JWT-shaped string or the signing key'),
+      unit('bff/no-tokens-in-logs.test.ts', 'writes no token on the paths that log'),
+    ],
+  },
+  {
+    id: 'cookie-shadowing',
+    stride: 'Spoofing',
+    threat: 'A sibling subdomain or a plain-HTTP page plants or overwrites the session cookies',
+    layers: '`__Host-` prefix and `Secure` in production (the browser then refuses a Domain or a non-https origin); httpOnly; SameSite=Lax',
+    tests: [e2e('workflow-a-login.spec.ts', 'the token cookies are httpOnly, SameSite=Lax, Secure and __Host- prefixed in production')],
+  },
+  {
+    id: 'csrf',
+    stride: 'Tampering',
+    threat: 'Another site makes the browser act with the reader’s cookies (CSRF)',
+    layers: 'SameSite=Lax cookies; the `x-csrf: 1` anti-forgery header on every mutating BFF route (CORS preflight)',
+    tests: [
+      e2e('attack-lab.spec.ts', 'CSRF: a page on the other loopback site is stopped by SameSite and the anti-forgery header'),
+      e2e('proxy-security.spec.ts', 'a missing anti-forgery header is a 403 and creates nothing'),
+      e2e('bff-auth-routes.spec.ts', 'a login without the anti-forgery header is a 403 and sets no cookie'),
+      e2e('security-attacks.spec.ts', 'a duplicated anti-forgery header is refused and creates nothing'),
+    ],
+  },
+  {
+    id: 'refresh-replay',
+    stride: 'Spoofing',
+    threat: 'A stolen refresh token is replayed',
+    layers: 'the API: rotation with reuse detection revokes the whole family, access tokens included',
+    tests: [
+      contract('refresh-tokens.test.ts', 'treats an older token as theft: the whole family stops working, access tokens included'),
+      e2e('token-lifecycle.spec.ts', 'a replayed refresh token revokes the family: the next request is refused and every tab ends at sign-in'),
+      e2e('attack-lab.spec.ts', 'refresh-token replay: the family is revoked and the reader is signed out'),
+    ],
+  },
+  {
+    id: 'middleware-bypass',
+    stride: 'Elevation of privilege',
+    threat: 'proxy.ts is skipped (CVE-2025-29927: spoofed x-middleware-subrequest)',
+    layers: 'the DAL asks the API about every token; the API verifies every call',
+    tests: [
+      e2e('route-protection.spec.ts', 'turning proxy.ts off affects only this browser, and the DAL and API still deny access'),
+      e2e('security-attacks.spec.ts', 'spoofed internal Next.js headers do not open a protected page'),
+      e2e('attack-lab.spec.ts', 'middleware bypass: spoofed internal headers still end at sign-in'),
+    ],
+  },
+  {
+    id: 'open-redirect',
+    stride: 'Spoofing',
+    threat: 'An open redirect through `callbackUrl` sends the reader to a phishing site after sign-in',
+    layers: '`safeCallbackUrl` on the server and in the browser',
+    tests: [
+      unit('bff/safe-callback-url.test.ts', 'builds login URLs that carry only safe paths'),
+      e2e('workflow-a-login.spec.ts', 'a hostile callbackUrl "//evil.example" is ignored'),
+      e2e('attack-lab.spec.ts', 'open redirect: every hostile callbackUrl stays on this site'),
+    ],
+  },
+  {
+    id: 'proxy-abuse',
+    stride: 'Tampering',
+    threat: 'The catch-all proxy is used to reach other API routes or hosts (path traversal, SSRF)',
+    layers: 'raw-path check and route allowlist in the proxy; a fixed API base URL, never from the Host header',
+    tests: [
+      e2e('proxy-security.spec.ts', 'the smuggled path /api/proxy/goals/..%2f..%2fauth%2flogin is a 400 problem from the proxy'),
+      e2e('proxy-security.spec.ts', 'the smuggled path /api/proxy/%2F%2Fevil.example/api/goals is a 400 problem from the proxy'),
+      e2e('proxy-security.spec.ts', 'the non-allowlisted auth/login is a 404 and hands out no tokens'),
+      e2e('attack-lab.spec.ts', 'proxy abuse: traversal, SSRF, non-allowlisted paths and smuggled headers are refused'),
+    ],
+  },
+  {
+    id: 'header-smuggling',
+    stride: 'Tampering',
+    threat: 'Headers smuggled through the proxy: a browser-supplied Authorization, Cookie to the API, Set-Cookie back',
+    layers: 'request and response header allowlists in the proxy',
+    tests: [
+      unit('proxy/proxy-route.test.ts', 'never hands the API the browser Cookie or a browser-supplied Authorization'),
+      unit('proxy/upstream-behaviour.test.ts', 'drops Set-Cookie and hop-by-hop headers, keeps the ones the browser needs'),
+      e2e('security-attacks.spec.ts', 'a browser-supplied Authorization header is ignored: the proxy uses the cookie'),
+    ],
+  },
+  {
+    id: 'jwt-tampering',
+    stride: 'Spoofing',
+    threat: 'A forged or altered JWT: alg none, edited payload, wrong key, expired, wrong audience',
+    layers: 'the API (JwtBearer: HS256 only, signature, exp, nbf, iss, aud); the DAL and the proxy pass its 401 on',
+    tests: [
+      contract('bearer-tokens.test.ts', 'refuses alg "none"'),
+      contract('bearer-tokens.test.ts', 'refuses a token whose payload was altered'),
+      contract('bearer-tokens.test.ts', 'refuses a token signed with another key'),
+      e2e('security-attacks.spec.ts', 'a forged access token (expired) gets 401 from the proxy and no page from the DAL'),
+      e2e('security-attacks.spec.ts', 'a forged access token (wrong audience) gets 401 from the proxy and no page from the DAL'),
+      e2e('attack-lab.spec.ts', 'JWT tampering: every forged token is refused by the API, the proxy and the DAL'),
+    ],
+  },
+  {
+    id: 'brute-force',
+    stride: 'Spoofing',
+    threat: 'Password guessing and credential stuffing',
+    layers: 'the API locks an account after repeated failures; the BFF limits auth requests per client address',
+    tests: [
+      contract('auth.test.ts', 'locks an account after repeated failures, with Retry-After, even for the right password'),
+      e2e('security-attacks.spec.ts', 'repeated wrong passwords lock the account: 429 with Retry-After, even for the right password'),
+      e2e('security-attacks.spec.ts', 'the BFF limits auth requests per client address with a 429 and Retry-After'),
+      e2e('attack-lab.spec.ts', 'brute force: the seventh guess gets 429'),
+      unit('security/rate-limit.test.ts', 'keeps at most maxKeys keys, forgetting the oldest'),
+    ],
+  },
+  {
+    id: 'server-actions',
+    stride: 'Elevation of privilege',
+    threat: 'A Server Action is called directly, without a session or with bad input',
+    layers: 'each action re-verifies the session (DAL) and validates its input',
+    tests: [
+      unit('bff/server-action-session.test.ts', 'refuses without a session and never calls the goals API'),
+      unit('bff/server-action-session.test.ts', 'validates the input before calling the API, and creates with a real session'),
+    ],
+  },
+  {
+    id: 'bad-input',
+    stride: 'Denial of service',
+    threat: 'Malformed, oversized or odd input turns into a 500 or an unbounded read',
+    layers: 'readJsonBody, the proxy’s byte counter, the API’s validation, Node’s header limit',
+    tests: [
+      e2e('bff-auth-routes.spec.ts', 'malformed JSON is a 400 problem, not a 500'),
+      e2e('proxy-security.spec.ts', 'an oversized body is a 413, declared or chunked, and creates nothing'),
+      e2e('security-attacks.spec.ts', 'bad input to the proxy is a 4xx problem and creates nothing'),
+      e2e('security-attacks.spec.ts', 'control characters in a title are refused; other Unicode round-trips'),
+      contract('goals.test.ts', 'refuses control characters and bidirectional overrides, and keeps other Unicode as sent'),
+      e2e('security-attacks.spec.ts', 'huge headers are refused by Node with 431, before Next'),
+      e2e('security-attacks.spec.ts', 'a very long query string is a 4xx, never a 500'),
+    ],
+  },
+  {
+    id: 'shared-cache',
+    stride: 'Information disclosure',
+    threat: 'A CDN caches a response that sets cookies or holds one reader’s data',
+    layers: '`Cache-Control: private, no-store` on every authenticated and cookie-setting response',
+    tests: [e2e('security-attacks.spec.ts', 'every response that sets a cookie or holds a reader’s data is private, no-store')],
+  },
+  {
+    id: 'framing-sniffing',
+    stride: 'Tampering',
+    threat: 'Clickjacking, MIME sniffing, leaking URLs in Referer, injected scripts on docs pages',
+    layers: 'CSP (frame-ancestors, script-src), X-Content-Type-Options, Referrer-Policy, Permissions-Policy, HSTS in production',
+    tests: [
+      e2e('security-headers.spec.ts', 'docs pages carry the static policy and the other security headers'),
+      e2e('security-headers.spec.ts', 'demo pages carry a fresh nonce per request, and Next stamps its scripts with it'),
+      e2e('security-headers.spec.ts', 'API routes and the mock API carry a deny-all policy'),
+      e2e('security-headers.spec.ts', 'no page reports a CSP violation'),
+    ],
+  },
+  {
+    id: 'traceability',
+    stride: 'Repudiation',
+    threat: 'A request cannot be traced from the browser to the API’s log',
+    layers: 'the proxy’s `x-request-id`, kept only when well-formed',
+    tests: [unit('proxy/proxy-route.test.ts', 'keeps a well-formed request id, replaces a malformed one, and echoes it')],
+  },
+]

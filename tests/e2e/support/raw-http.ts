@@ -1,0 +1,23 @@
+import { request as httpRequest, type IncomingHttpHeaders, type OutgoingHttpHeaders } from 'node:http'
+
+export type RawResponse = { status: number; headers: IncomingHttpHeaders; body: string }
+
+/**
+ * Sends a request byte for byte, as `curl --path-as-is` would: Playwright's
+ * client, like a browser, resolves `..` and `\` and merges duplicate headers.
+ * Header values given as arrays go out as separate header lines.
+ */
+export function rawRequest(baseURL: string, path: string, { method = 'GET', headers = {} as OutgoingHttpHeaders, body = '' } = {}): Promise<RawResponse> {
+  const { hostname, port } = new URL(baseURL)
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ hostname, port, path, method, headers }, (res) => {
+      let text = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (text += chunk))
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }))
+    })
+    req.on('error', reject)
+    if (body) req.write(body)
+    req.end()
+  })
+}
