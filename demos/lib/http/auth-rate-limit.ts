@@ -18,9 +18,9 @@ const authLimit = (store.bffAuthRateLimit ??= createRateLimit({ limit, windowSec
 /**
  * The BFF's sign-in, register and refresh routes, counted per client address
  * before any other work. Returns the 429 to send, or null to go on. The address
- * is the first X-Forwarded-For entry: trustworthy only when the reverse proxy
- * in front of Next.js overwrites that header (bare `next start` keeps a
- * client's own, so behind nothing a client chooses its key).
+ * is the last X-Forwarded-For entry (see client-address.ts): trustworthy only
+ * behind a reverse proxy that writes it (bare `next start` keeps a client's
+ * own, so behind nothing a client chooses its key).
  */
 export function rejectOverAuthRateLimit(request: Request): Response | null {
   const wait = authLimit.take(clientAddress(request) ?? 'unknown')
