@@ -1,6 +1,6 @@
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
 import { expect, test, type APIRequestContext, type APIResponse } from '@playwright/test'
 import { DEMO } from './support/auth'
+import { rawRequest } from './support/raw-http'
 
 // The BFF proxy (/api/proxy/*) over real HTTP against the production build.
 // The auth cookies are Secure, and whether a client returns those over
@@ -22,27 +22,6 @@ async function goalCount(request: APIRequestContext, cookie: string): Promise<nu
   const response = await request.get('/api/proxy/goals?pageSize=1', { headers: { cookie } })
   expect(response.status()).toBe(200)
   return (await response.json()).totalCount
-}
-
-type RawResponse = { status: number; headers: IncomingHttpHeaders; body: string }
-
-/**
- * Sends the path byte for byte, as `curl --path-as-is` would. Playwright's
- * client, like a browser, resolves `..` and `\` before sending.
- */
-function rawRequest(baseURL: string, path: string, { method = 'GET', headers = {}, chunks = [] as string[] } = {}): Promise<RawResponse> {
-  const { hostname, port } = new URL(baseURL)
-  return new Promise((resolve, reject) => {
-    const req = httpRequest({ hostname, port, path, method, headers }, (res) => {
-      let body = ''
-      res.setEncoding('utf8')
-      res.on('data', (chunk: string) => (body += chunk))
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }))
-    })
-    req.on('error', reject)
-    for (const chunk of chunks) req.write(chunk)
-    req.end()
-  })
 }
 
 test.describe('BFF proxy security', () => {
@@ -115,7 +94,7 @@ test.describe('BFF proxy security', () => {
     test(`the smuggled path ${path} is a 400 problem from the proxy`, async ({ baseURL }) => {
       for (const method of ['GET', 'POST']) {
         const headers = { cookie, ...CSRF, 'content-type': 'application/json' }
-        const response = await rawRequest(baseURL!, path, { method, headers, chunks: method === 'POST' ? [JSON.stringify(DEMO)] : [] })
+        const response = await rawRequest(baseURL!, path, { method, headers, body: method === 'POST' ? JSON.stringify(DEMO) : '' })
         expect(response.status, `${method} ${path}`).toBe(400)
         expect(response.headers['content-type']).toContain('application/problem+json')
         expect(response.headers['x-request-id']).toBeTruthy()
@@ -157,7 +136,7 @@ test.describe('BFF proxy security', () => {
     expect(declared.headers()['content-type']).toContain('application/problem+json')
     // No Content-Length: node:http sends it chunked, so only counting the stream can catch it.
     const chunks = ['{"title":"Too big","description":"', ...Array.from({ length: 40 }, () => 'x'.repeat(1024)), '"}']
-    const chunked = await rawRequest(baseURL!, '/api/proxy/goals', { method: 'POST', headers: { cookie, ...CSRF, 'content-type': 'application/json' }, chunks })
+    const chunked = await rawRequest(baseURL!, '/api/proxy/goals', { method: 'POST', headers: { cookie, ...CSRF, 'content-type': 'application/json' }, body: chunks })
     expect(chunked.status).toBe(413)
     expect(await goalCount(request, cookie)).toBe(before)
   })

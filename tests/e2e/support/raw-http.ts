@@ -5,9 +5,10 @@ export type RawResponse = { status: number; headers: IncomingHttpHeaders; body: 
 /**
  * Sends a request byte for byte, as `curl --path-as-is` would: Playwright's
  * client, like a browser, resolves `..` and `\` and merges duplicate headers.
- * Header values given as arrays go out as separate header lines.
+ * Header values given as arrays go out as separate header lines; a body given
+ * as an array goes out chunk by chunk, with no Content-Length.
  */
-export function rawRequest(baseURL: string, path: string, { method = 'GET', headers = {} as OutgoingHttpHeaders, body = '' } = {}): Promise<RawResponse> {
+export function rawRequest(baseURL: string, path: string, { method = 'GET', headers = {} as OutgoingHttpHeaders, body = '' as string | string[] } = {}): Promise<RawResponse> {
   const { hostname, port } = new URL(baseURL)
   return new Promise((resolve, reject) => {
     const req = httpRequest({ hostname, port, path, method, headers }, (res) => {
@@ -17,7 +18,7 @@ export function rawRequest(baseURL: string, path: string, { method = 'GET', head
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }))
     })
     req.on('error', reject)
-    if (body) req.write(body)
+    for (const chunk of typeof body === 'string' ? [body] : body) if (chunk) req.write(chunk)
     req.end()
   })
 }
