@@ -11,5 +11,6 @@ export default {
   'server-client': 'Server or Client Component?',
   production: 'Production concerns',
   'api-contract': 'The .NET API contract',
+  measured: 'Measured',
   demo: { title: 'Live demos', type: 'page', href: '/demo/login' },
 } satisfies MetaRecord

@@ -263,9 +263,11 @@ test.describe('isolation: the preview cannot act as the signed-in reader', () =>
 test.describe('loading', () => {
   // Present in each library's shipped code, minified or not.
   const MARKERS = { sandpack: 'sandpack-react', codemirror: 'cm-content', sucrase: 'asyncOptionalChainDelete' }
+  // mermaid's own library (not Nextra's small wrapper, which imports it lazily); checked only for absence below.
+  const FIRST_LOAD_ONLY_MARKERS = { ...MARKERS, mermaid: 'UnknownDiagramError' }
 
-  test('no docs page ships Sandpack, CodeMirror or the compiler in its first-load JavaScript', async ({ page, request }) => {
-    for (const path of ['/', '/workflows/login', '/workflows/server-fetch', '/workflows/pagination', '/workflows/mutations']) {
+  test('no docs page ships Sandpack, CodeMirror, the compiler or mermaid in its first-load JavaScript', async ({ page, request }) => {
+    for (const path of ['/', '/workflows/login', '/workflows/server-fetch', '/workflows/pagination', '/workflows/mutations', '/measured']) {
       const html = await (await request.get(path)).text()
       // The script tags, and the chunks the inline RSC payload lists for the client components it renders.
       const tags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1])
@@ -274,7 +276,7 @@ test.describe('loading', () => {
       expect(scripts.length, path).toBeGreaterThan(0)
       for (const src of scripts) {
         const code = await (await request.get(src)).text()
-        for (const [library, marker] of Object.entries(MARKERS)) expect(code.includes(marker), `${path}: ${src} holds ${library}`).toBe(false)
+        for (const [library, marker] of Object.entries(FIRST_LOAD_ONLY_MARKERS)) expect(code.includes(marker), `${path}: ${src} holds ${library}`).toBe(false)
       }
     }
 
@@ -285,6 +287,12 @@ test.describe('loading', () => {
     await openExperiment(page, 'mutations', 'Optimistic updates, rolled back')
     const bodies = await Promise.all(loaded)
     for (const [library, marker] of Object.entries(MARKERS)) expect(bodies.some((body) => body.includes(marker)), `${library} loads with the experiment`).toBe(true)
+
+    // And mermaid's arrives once the home page draws its diagram.
+    loaded.length = 0
+    await page.goto('/')
+    await expect(page.locator('svg[aria-roledescription^="flowchart"]')).toBeVisible()
+    expect((await Promise.all(loaded)).some((body) => body.includes(FIRST_LOAD_ONLY_MARKERS.mermaid)), 'mermaid loads with the diagram').toBe(true)
   })
 
   test('the first run loads and compiles well under a second on a warm cache', async ({ page }, testInfo) => {

@@ -1,0 +1,117 @@
+import 'server-only'
+import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http'
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https'
+
+/** What the proxy reads from the API's answer: a Response-like view of a node:http response. */
+export type UpstreamAnswer = {
+  status: number
+  url: string
+  headers: { get(name: string): string | null }
+  body: ReadableStream<Uint8Array> | null
+}
+
+type UpstreamRequest = {
+  method: string
+  headers: Headers
+  body: ReadableStream<Uint8Array> | null
+  /** The browser left: stop the call. */
+  signal: AbortSignal
+  /** Covers the whole exchange, the response body included. */
+  timeoutMs: number
+}
+
+export class UpstreamTimeoutError extends Error {}
+export class UpstreamAbortedError extends Error {}
+
+// Persistent connections to the API, shared by every proxied request. The
+// proxy's own hop is the cost the benchmark measures (bench/README.md), and a
+// new TCP connection per call, or the fetch layers below, are most of it.
+const agents = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) }
+// Statuses whose responses must not have a body, or `new Response` throws.
+const NULL_BODY = new Set([204, 205, 304])
+
+// #region request-upstream
+/**
+ * One call to the API over node:http, not fetch: it skips Next's patched fetch
+ * and undici's WHATWG layers, never asks for compression (zlib both ways on a
+ * loopback or in-cluster hop costs more than it saves), follows no redirect,
+ * and streams both bodies with backpressure.
+ */
+export function requestUpstream(url: string, { method, headers, body, signal, timeoutMs }: UpstreamRequest): Promise<UpstreamAnswer> {
+  const target = new URL(url)
+  const send = target.protocol === 'https:' ? httpsRequest : httpRequest
+  return new Promise((resolve, reject) => {
+    const req = send(target, { method, headers: Object.fromEntries(headers), agent: agents[target.protocol as keyof typeof agents] })
+    const timer = setTimeout(() => req.destroy(new UpstreamTimeoutError(`No answer within ${timeoutMs} ms`)), timeoutMs)
+    const onAbort = () => req.destroy(new UpstreamAbortedError('The browser went away'))
+    signal.addEventListener('abort', onAbort, { once: true })
+    const done = () => {
+      clearTimeout(timer)
+      signal.removeEventListener('abort', onAbort)
+    }
+    req.once('error', (error) => (done(), reject(error)))
+    req.once('response', (res) => {
+      const status = res.statusCode ?? 502
+      const answer = { status, url, headers: { get: (name: string) => headerValue(res, name) } }
+      if (NULL_BODY.has(status)) {
+        res.resume()
+        res.once('end', done)
+        return resolve({ ...answer, body: null })
+      }
+      resolve({ ...answer, body: toWebStream(res, done) })
+    })
+    if (signal.aborted) return onAbort()
+    if (!body) return void req.end()
+    void pump(body, req)
+  })
+}
+// #endregion request-upstream
+
+function headerValue(res: IncomingMessage, name: string): string | null {
+  const value = res.headers[name]
+  return value === undefined ? null : Array.isArray(value) ? value.join(', ') : value
+}
+
+// Writes the (already size-limited) request body, waiting for the socket when it is full.
+async function pump(body: ReadableStream<Uint8Array>, req: import('node:http').ClientRequest) {
+  const reader = body.getReader()
+  try {
+    for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) {
+      if (!req.write(chunk.value)) await new Promise((resolve) => req.once('drain', resolve))
+    }
+    req.end()
+  } catch (error) {
+    // The byte counter refused the body, or the browser stopped sending it.
+    req.destroy(error as Error)
+  }
+}
+
+// A node stream as a web stream, pausing the socket while the reader is behind.
+function toWebStream(res: IncomingMessage, done: () => void): ReadableStream<Uint8Array> {
+  let settled = false
+  const settle = () => {
+    settled = true
+    done()
+  }
+  return new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        res.on('data', (chunk: Buffer) => {
+          controller.enqueue(chunk)
+          if ((controller.desiredSize ?? 0) <= 0) res.pause()
+        })
+        res.once('end', () => settled || (settle(), controller.close()))
+        res.once('error', (error) => settled || (settle(), controller.error(error)))
+        res.once('close', () => settled || (settle(), controller.error(new Error('The API closed the connection mid-body'))))
+      },
+      pull() {
+        res.resume()
+      },
+      cancel() {
+        settle()
+        res.destroy()
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  )
+}
