@@ -22,11 +22,15 @@ type UpstreamRequest = {
 
 export class UpstreamTimeoutError extends Error {}
 export class UpstreamAbortedError extends Error {}
+class StaleConnectionError extends Error {}
 
-// Persistent connections to the API, shared by every proxied request. The
-// proxy's own hop is the cost the benchmark measures (bench/README.md), and a
-// new TCP connection per call, or the fetch layers below, are most of it.
-const agents = { 'http:': new HttpAgent({ keepAlive: true }), 'https:': new HttpsAgent({ keepAlive: true }) }
+// Persistent connections to the API, shared by every proxied request: a new
+// TCP connection per call would cost more than the rest of the hop (see the
+// Measured page, content/measured.mdx).
+// An idle connection is closed after 4 s, before the API would close it (Node's
+// servers do at 5 s), so a request rarely lands on a socket being closed.
+const keepAlive = { keepAlive: true, timeout: 4_000 }
+const agents = { 'http:': new HttpAgent(keepAlive), 'https:': new HttpsAgent(keepAlive) }
 // Statuses whose responses must not have a body, or `new Response` throws.
 const NULL_BODY = new Set([204, 205, 304])
 
@@ -37,7 +41,23 @@ const NULL_BODY = new Set([204, 205, 304])
  * loopback or in-cluster hop costs more than it saves), follows no redirect,
  * and streams both bodies with backpressure.
  */
-export function requestUpstream(url: string, { method, headers, body, signal, timeoutMs }: UpstreamRequest): Promise<UpstreamAnswer> {
+export async function requestUpstream(url: string, request: UpstreamRequest): Promise<UpstreamAnswer> {
+  try {
+    return await attempt(url, request)
+  } catch (error) {
+    // A kept-alive connection the API closed while idle fails on reuse before
+    // the API saw anything: a request without a body goes once more, on a new one.
+    if (!(error instanceof StaleConnectionError)) throw error
+    if (request.body) throw error.cause
+    try {
+      return await attempt(url, request)
+    } catch (again) {
+      throw again instanceof StaleConnectionError ? again.cause : again
+    }
+  }
+}
+
+function attempt(url: string, { method, headers, body, signal, timeoutMs }: UpstreamRequest): Promise<UpstreamAnswer> {
   const target = new URL(url)
   const send = target.protocol === 'https:' ? httpsRequest : httpRequest
   return new Promise((resolve, reject) => {
@@ -49,8 +69,14 @@ export function requestUpstream(url: string, { method, headers, body, signal, ti
       clearTimeout(timer)
       signal.removeEventListener('abort', onAbort)
     }
-    req.once('error', (error) => (done(), reject(error)))
+    let answered = false
+    req.once('error', (error: NodeJS.ErrnoException) => {
+      done()
+      const stale = req.reusedSocket && !answered && (error.code === 'ECONNRESET' || error.code === 'EPIPE')
+      reject(stale ? new StaleConnectionError('Kept-alive connection closed by the API', { cause: error }) : error)
+    })
     req.once('response', (res) => {
+      answered = true
       const status = res.statusCode ?? 502
       const answer = { status, url, headers: { get: (name: string) => headerValue(res, name) } }
       if (NULL_BODY.has(status)) {

@@ -94,6 +94,21 @@ describe('the hop itself (bench/: what made the proxy fast)', () => {
     expect(seen).toEqual([0, 0, 0].map((socket) => ({ encoding: undefined, socket })))
   })
 
+  it('sends a bodyless request again on a new connection when the API closed the kept-alive one, but never a body', async () => {
+    const sockets = new Set<unknown>()
+    await useUpstream((req, res) => {
+      // Every request after the first on a connection: hang up, as an API closing an idle socket does.
+      if (sockets.has(req.socket)) return req.socket.destroy()
+      sockets.add(req.socket)
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}')
+    })
+    expect((await send(route, proxyRequest('goals', { token }))).status).toBe(200)
+    expect((await send(route, proxyRequest('goals', { token }))).status).toBe(200)
+    expect(sockets.size).toBe(2)
+    const post = await send(route, proxyRequest('goals', { method: 'POST', token, headers: json, body: '{"title":"once"}' }))
+    await expectProblem(post, 502)
+  })
+
   it('passes a body the API compressed anyway through untouched, with its Content-Encoding', async () => {
     await useUpstream((_, res) => res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }).end(gzipSync('{"zipped":true}')))
     const response = await send(route, proxyRequest('goals', { token }))
