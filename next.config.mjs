@@ -83,6 +83,8 @@ const withNextra = nextra({
   contentDirBasePath: '/',
   search: { codeblocks: false },
   defaultShowCopyCode: true,
+  // The themes of content/_components/code-themes.ts: every token colour reaches WCAG AA contrast.
+  mdxOptions: { rehypePrettyCodeOptions: { theme: { light: 'github-light-default', dark: 'github-dark-default' } } },
 })
 
 export default withNextra({

@@ -14,5 +14,6 @@ export default {
   'threat-model': 'Threat model',
   'attack-lab': 'The attack lab',
   'api-contract': 'The .NET API contract',
+  measured: 'Measured',
   demo: { title: 'Live demos', type: 'page', href: '/demo/login' },
 } satisfies MetaRecord

@@ -1,9 +1,10 @@
 // Measures, from a finished `next build`, the JavaScript each client component of
 // the goals demo ships: its own module (Turbopack hoists the client components it
 // imports into it) and, with dependencies, everything it pulls in beyond what the
-// chunks every page loads for Next.js's router. Writes public/build-stats/client-js.json, which the
-// "Server or Client Component?" page shows. Run by `postbuild`.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+// chunks every page loads for Next.js's router; and the first-load JavaScript of every page route
+// (bench/bundle-budgets.ts checks it against the committed budgets). Writes
+// public/build-stats/client-js.json, which the "Server or Client Component?" page shows. Run by `postbuild`.
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import vm from 'node:vm'
@@ -40,12 +41,64 @@ export function measureClientJs(distDir = process.env.NEXT_DIST_DIR || '.next') 
   return { route: '/demo/goals', method: 'Turbopack module factories in the production chunks, minified; gzip level 6', components }
 }
 
-function loadManifest(file) {
+/**
+ * The JavaScript a browser loads before a page is interactive: Next's root chunks plus the
+ * chunks of the page's layouts and page entry. Prerendered pages (the docs) are read one by one
+ * from their HTML: the script tags and the chunks the inline RSC payload lists. Pages rendered per
+ * request (the demos) come from their client reference manifest. Lazy chunks (an experiment's
+ * editor, a mermaid diagram) are not first load and are not counted. Polyfills are left out:
+ * they are `nomodule`, which current browsers skip.
+ */
+export function measureFirstLoadJs(distDir = process.env.NEXT_DIST_DIR || '.next') {
+  const { rootMainFiles, polyfillFiles } = JSON.parse(readFileSync(path.join(distDir, 'build-manifest.json'), 'utf8'))
+  const appDir = path.join(distDir, 'server/app')
+  const routes = []
+  for (const file of walk(appDir).filter((f) => f.endsWith('page_client-reference-manifest.js'))) {
+    const route = `/${path.relative(appDir, path.dirname(file))}`.replace(/\\/g, '/')
+    // The docs catch-all is measured page by page below, from each page's HTML.
+    if (route === '/_global-error' || route.includes('[[...')) continue
+    const manifest = loadManifest(file, `${route}/page`)
+    const entries = Object.entries(manifest.entryJSFiles).filter(([key]) => key.startsWith('[project]/app/'))
+    routes.push(firstLoadOf(route, distDir, [...rootMainFiles, ...entries.flatMap(([, files]) => files)]))
+  }
+  // Each prerendered docs page on its own: a page can pull in chunks the others do not.
+  for (const file of walk(appDir).filter((f) => f.endsWith('.html') && !path.basename(f).startsWith('_'))) {
+    const route = `/${path.relative(appDir, file).replace(/\\/g, '/').replace(/\.html$/, '')}`.replace(/^\/index$/, '/')
+    const html = readFileSync(file, 'utf8')
+    const tags = [...html.matchAll(/<script(?![^>]*nomodule)[^>]*\ssrc="\/_next\/([^"]+\.js)"/g)].map((match) => match[1])
+    const payload = [...html.matchAll(/static\/chunks\/[\w.~-]+\.js/g)].map((match) => match[0])
+    routes.push(firstLoadOf(route, distDir, [...tags, ...payload].filter((chunk) => !polyfillFiles.includes(chunk))))
+  }
+  return {
+    method: 'Root chunks plus each page route\'s entry chunks (prerendered pages: the chunks their HTML loads), minified; gzip level 6; polyfills and lazy chunks excluded',
+    routes: routes.sort((a, b) => a.route.localeCompare(b.route)),
+  }
+}
+
+function firstLoadOf(route, distDir, files) {
+  const unique = [...new Set(files)].filter((file) => existsSync(path.join(distDir, file)))
+  const sources = unique.map((file) => readFileSync(path.join(distDir, file)))
+  return {
+    route,
+    chunks: unique.length,
+    bytes: sources.reduce((sum, source) => sum + source.length, 0),
+    gzipBytes: sources.reduce((sum, source) => sum + gzipSync(source).length, 0),
+  }
+}
+
+function walk(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name)
+    return statSync(full).isDirectory() ? walk(full) : [full]
+  })
+}
+
+function loadManifest(file, route = ROUTE) {
   const sandbox = {}
   sandbox.globalThis = sandbox
   vm.runInNewContext(readFileSync(file, 'utf8'), sandbox)
-  const manifest = sandbox.__RSC_MANIFEST?.[ROUTE]
-  if (!manifest) throw new Error(`${file}: no client reference manifest for ${ROUTE}`)
+  const manifest = sandbox.__RSC_MANIFEST?.[route]
+  if (!manifest) throw new Error(`${file}: no client reference manifest for ${route}`)
   return manifest
 }
 
@@ -78,8 +131,8 @@ function reach(start, modules, seen = new Set()) {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const result = measureClientJs()
+  const result = { ...measureClientJs(), firstLoad: measureFirstLoadJs() }
   mkdirSync('public/build-stats', { recursive: true })
   writeFileSync('public/build-stats/client-js.json', `${JSON.stringify(result, null, 2)}\n`)
-  console.log(`Wrote public/build-stats/client-js.json (${result.components.length} client components)`)
+  console.log(`Wrote public/build-stats/client-js.json (${result.components.length} client components, ${result.firstLoad.routes.length} routes)`)
 }

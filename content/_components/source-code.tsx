@@ -4,6 +4,7 @@ import type { ComponentProps } from 'react'
 import { Fragment, jsx, jsxs } from 'react/jsx-runtime'
 import { codeToHast } from 'shiki'
 import { readSource, type SourceSelection } from './read-source'
+import { CODE_THEMES } from './code-themes'
 
 /**
  * Shows code read at build time from the file that runs, highlighted by shiki
@@ -14,7 +15,7 @@ export async function SourceCode(props: SourceSelection) {
   const { code, title, lang } = readSource(props)
   const hast = await codeToHast(code, {
     lang,
-    themes: { light: 'github-light', dark: 'github-dark' },
+    themes: CODE_THEMES,
     // Nextra's stylesheet switches between --shiki-light and --shiki-dark.
     defaultColor: false,
     transformers: [{ line: (node) => void (node.properties['data-line'] = '') }],

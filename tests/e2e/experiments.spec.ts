@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { test as base, expect, type Frame, type FrameLocator, type Locator, type Page } from '@playwright/test'
 import { expectSignedInPage, signInThroughForm } from './support/auth'
+import { firstLoadScripts } from './support/first-load'
 
 // The experiments on the workflow pages: Sandpack's editor over real files, run
 // by this site's own runner in a sandboxed iframe. Every request of every test
@@ -263,18 +264,13 @@ test.describe('isolation: the preview cannot act as the signed-in reader', () =>
 test.describe('loading', () => {
   // Present in each library's shipped code, minified or not.
   const MARKERS = { sandpack: 'sandpack-react', codemirror: 'cm-content', sucrase: 'asyncOptionalChainDelete' }
+  // mermaid's own library (not Nextra's small wrapper, which imports it lazily); checked only for absence below.
+  const FIRST_LOAD_ONLY_MARKERS = { ...MARKERS, mermaid: 'UnknownDiagramError' }
 
-  test('no docs page ships Sandpack, CodeMirror or the compiler in its first-load JavaScript', async ({ page, request }) => {
-    for (const path of ['/', '/workflows/login', '/workflows/server-fetch', '/workflows/pagination', '/workflows/mutations']) {
-      const html = await (await request.get(path)).text()
-      // The script tags, and the chunks the inline RSC payload lists for the client components it renders.
-      const tags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1])
-      const payload = [...html.matchAll(/static\/chunks\/[\w.~-]+\.js/g)].map((match) => `/_next/${match[0]}`)
-      const scripts = [...new Set([...tags, ...payload])]
-      expect(scripts.length, path).toBeGreaterThan(0)
-      for (const src of scripts) {
-        const code = await (await request.get(src)).text()
-        for (const [library, marker] of Object.entries(MARKERS)) expect(code.includes(marker), `${path}: ${src} holds ${library}`).toBe(false)
+  test('no docs page ships Sandpack, CodeMirror, the compiler or mermaid in its first-load JavaScript', async ({ page, request }) => {
+    for (const path of ['/', '/workflows/login', '/workflows/server-fetch', '/workflows/pagination', '/workflows/mutations', '/measured']) {
+      for (const { src, code } of await firstLoadScripts(request, path)) {
+        for (const [library, marker] of Object.entries(FIRST_LOAD_ONLY_MARKERS)) expect(code.includes(marker), `${path}: ${src} holds ${library}`).toBe(false)
       }
     }
 
@@ -285,6 +281,14 @@ test.describe('loading', () => {
     await openExperiment(page, 'mutations', 'Optimistic updates, rolled back')
     const bodies = await Promise.all(loaded)
     for (const [library, marker] of Object.entries(MARKERS)) expect(bodies.some((body) => body.includes(marker)), `${library} loads with the experiment`).toBe(true)
+
+    // And mermaid's arrives once the home page draws its diagram.
+    loaded.length = 0
+    await page.goto('/')
+    // Mermaid draws once the diagram nears the viewport.
+    await page.getByRole('heading', { name: 'The architecture' }).scrollIntoViewIfNeeded()
+    await expect(page.locator('svg').filter({ hasText: 'proxy.ts' }).first()).toBeVisible({ timeout: 15_000 })
+    expect((await Promise.all(loaded)).some((body) => body.includes(FIRST_LOAD_ONLY_MARKERS.mermaid)), 'mermaid loads with the diagram').toBe(true)
   })
 
   test('the first run loads and compiles well under a second on a warm cache', async ({ page }, testInfo) => {

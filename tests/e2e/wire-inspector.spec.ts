@@ -2,6 +2,7 @@ import { expect, request as playwrightRequest, test, type APIRequestContext, typ
 import { baseURL } from '../../playwright.config'
 import type { TraceEvent, TracePage } from '../../demos/lib/trace/trace-types'
 import { DEMO, JWT_SHAPE, signInThroughForm } from './support/auth'
+import { firstLoadScripts } from './support/first-load'
 import { goalItems, signInPrivately } from './support/goals'
 import { authCookies } from './support/session'
 
@@ -327,12 +328,7 @@ test.describe('loading', () => {
     // Present only in the panel's code, minified or not.
     const MARKER = 'Flows, oldest first'
     for (const path of ['/workflows/login', '/workflows/server-fetch', '/workflows/pagination', '/workflows/mutations', '/token-refresh', '/wire-inspector']) {
-      const html = await (await request.get(path)).text()
-      const tags = [...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1])
-      const payload = [...html.matchAll(/static\/chunks\/[\w.~-]+\.js/g)].map((match) => `/_next/${match[0]}`)
-      const scripts = [...new Set([...tags, ...payload])]
-      expect(scripts.length, path).toBeGreaterThan(0)
-      for (const src of scripts) expect((await (await request.get(src)).text()).includes(MARKER), `${path}: ${src} holds the panel`).toBe(false)
+      for (const { src, code } of await firstLoadScripts(request, path)) expect(code.includes(MARKER), `${path}: ${src} holds the panel`).toBe(false)
     }
     const loaded: Promise<string>[] = []
     page.on('response', (response) => void (response.url().endsWith('.js') && loaded.push(response.text().catch(() => ''))))

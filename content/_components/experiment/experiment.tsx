@@ -6,6 +6,7 @@ import { codeToHast } from 'shiki'
 import packageJson from '@/package.json'
 import type { HostedSetup } from '@/sandbox/experiment-types'
 import { VENDOR_PACKAGES } from '@/sandbox/runner/vendor-modules'
+import { CODE_THEMES } from '../code-themes'
 import { readerPath } from '../read-source'
 import { ExperimentLoader } from './experiment-loader'
 import { type ExperimentFile, readExperiment } from './read-experiment'
@@ -33,7 +34,7 @@ export async function Experiment({ workflow }: { workflow: string }) {
 async function highlight({ path: file, code }: ExperimentFile) {
   const hast = await codeToHast(code.replace(/\n$/, ''), {
     lang: file.endsWith('.tsx') ? 'tsx' : 'ts',
-    themes: { light: 'github-light', dark: 'github-dark' },
+    themes: CODE_THEMES,
     defaultColor: false,
   })
   return toJsxRuntime(hast, { Fragment, jsx, jsxs })

@@ -34,7 +34,7 @@ export function CreateGoalForm({ view, report }: { view: GoalListParams; report:
 
   return (
     <form className="bff-form" onSubmit={form.handleSubmit(submit)} noValidate aria-labelledby="create-goal-heading">
-      <h3 id="create-goal-heading">New goal (optimistic, through the proxy)</h3>
+      <h2 id="create-goal-heading">New goal (optimistic, through the proxy)</h2>
       <fieldset disabled={!hydrated} className="bff-fieldset">
         <label>Title <input {...form.register('title')} aria-invalid={!!errors.title} /></label>
         {errors.title && <p className="bff-field-error">{errors.title.message}</p>}

@@ -20,7 +20,7 @@ export function ServerActionGoalForm() {
 
   return (
     <form action={formAction} className="bff-form" aria-labelledby="action-goal-heading" data-testid="server-action-form">
-      <h3 id="action-goal-heading">New goal (Server Action, works without JavaScript)</h3>
+      <h2 id="action-goal-heading">New goal (Server Action, works without JavaScript)</h2>
       <label>Title <input name="title" defaultValue={state.values?.title} aria-invalid={!!state.fieldErrors?.title} /></label>
       {state.fieldErrors?.title && <p className="bff-field-error">{state.fieldErrors.title[0]}</p>}
       <label>Description <input name="description" defaultValue={state.values?.description} aria-invalid={!!state.fieldErrors?.description} /></label>

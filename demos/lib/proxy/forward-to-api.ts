@@ -4,20 +4,19 @@ import { API_TIMEOUT_MS, dotnetApiUrl } from '@/demos/lib/api/api-config'
 import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-names'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
 import { problem } from '@/demos/lib/http/problem'
-import { tracedFetch } from '@/demos/lib/trace/traced-fetch'
+import { tracedUpstream } from '@/demos/lib/trace/traced-fetch'
 import { apiRequestHeaders } from './api-request-headers'
 import { limitBodyStream } from './limit-body-stream'
 import { findProxyRoute } from './proxy-allowlist'
 import { proxyResponseHeaders } from './proxy-response-headers'
 import { PROXY_MAX_QUERY_LENGTH, readProxyPath } from './read-proxy-path'
 import { requestIdOf } from './request-id'
+import { UpstreamAbortedError, UpstreamTimeoutError } from './request-upstream'
 
 /** The API's default cap (DOTNET_MOCK_MAX_BODY_BYTES): refusing here saves the hop. */
 export const PROXY_MAX_BODY_BYTES = 16 * 1024
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
-// Statuses whose responses must not have a body, or `new Response` throws.
-const NULL_BODY = new Set([204, 205, 304])
 // Shaped like a JWT. Anything else could not be a valid header value or token.
 const TOKEN = /^[\w-]+\.[\w-]+\.[\w-]*$/
 
@@ -61,40 +60,30 @@ async function answer(request: NextRequest, requestId: string): Promise<Response
   // 5. Refuse a declared oversized body before reading a byte of it.
   if (Number(request.headers.get('content-length') ?? 0) > PROXY_MAX_BODY_BYTES) return tooLarge()
 
-  // 6. Forward with fresh headers, streaming the body through a byte counter.
+  // 6. Forward with fresh headers, streaming the body through a byte counter. The timeout
+  //    covers the whole exchange, body included; the reader leaving cancels the call.
   const apiBaseUrl = dotnetApiUrl()
   const limit = limitBodyStream(PROXY_MAX_BODY_BYTES)
-  const timeout = AbortSignal.timeout(API_TIMEOUT_MS)
   const body = request.method === 'GET' ? null : request.body
-  const init: RequestInit & { duplex: 'half' } = {
-    method: request.method,
-    headers: apiRequestHeaders(request, token, requestId),
-    body: body && body.pipeThrough(limit.stream),
-    // Required by undici for a streamed body; missing from the DOM lib's RequestInit.
-    duplex: 'half',
-    // The reader leaving cancels the call; the timeout covers the whole exchange, body included.
-    signal: AbortSignal.any([request.signal, timeout]),
-    // A redirect is the browser's to follow, not a reason to resend the bearer token.
-    redirect: 'manual',
-    // No `cache` option: force-dynamic already keeps this out of Next's fetch
-    // cache, and `no-store` would make fetch add Pragma and Cache-Control.
-  }
   try {
-    // fetch, plus a record in the wire inspector when the visitor has it open.
-    const upstream = await tracedFetch(`${apiBaseUrl}/api/${path.segments.join('/')}${path.search}`, init)
+    // node:http to the API, plus a record in the wire inspector when the visitor has it open.
+    const upstream = await tracedUpstream(`${apiBaseUrl}/api/${path.segments.join('/')}${path.search}`, {
+      method: request.method,
+      headers: apiRequestHeaders(request, token, requestId),
+      body: body && body.pipeThrough(limit.stream),
+      signal: request.signal,
+      timeoutMs: API_TIMEOUT_MS,
+    })
 
     // 7. Pass status and body through untouched, with only the headers the browser needs.
-    return new Response(NULL_BODY.has(upstream.status) ? null : upstream.body, {
-      status: upstream.status,
-      headers: proxyResponseHeaders(upstream, apiBaseUrl),
-    })
+    return new Response(upstream.body, { status: upstream.status, headers: proxyResponseHeaders(upstream, apiBaseUrl) })
   } catch (error) {
     if (limit.exceeded()) return tooLarge()
     // The browser went away (TanStack Query cancels superseded fetches): nobody reads this answer.
-    if (request.signal.aborted && !timeout.aborted) return new Response(null, { status: 499 })
-    const timedOut = timeout.aborted
+    if (error instanceof UpstreamAbortedError) return new Response(null, { status: 499 })
+    const timedOut = error instanceof UpstreamTimeoutError
     // The detail goes to the log with the request id; the browser gets only the problem.
-    console.warn(`[bff proxy] ${requestId} ${timedOut ? 'timed out' : 'failed'}: ${String((error as Error)?.cause ?? error)}`)
+    console.warn(`[bff proxy] ${requestId} ${timedOut ? 'timed out' : 'failed'}: ${String(error)}`)
     return timedOut
       ? problem({ status: 504, title: 'API timeout', detail: 'The API did not answer in time. Try again shortly.' })
       : problem({ status: 502, title: 'API unreachable', detail: 'The API could not be reached. Try again shortly.' })

@@ -1,15 +1,17 @@
 import 'server-only'
 import { PROXY_PREFIX } from './read-proxy-path'
+import type { UpstreamAnswer } from './request-upstream'
 
 // Copied from the API's answer; everything else is dropped. An allowlist strips
 // hop-by-hop headers (connection, keep-alive, transfer-encoding, te, trailer,
 // upgrade, proxy-*) and Set-Cookie without naming them: the API must not set
-// cookies on this site's origin. Content-Length and Content-Encoding stay
-// behind because fetch has already decoded the body they describe.
-const PASSED = ['content-type', 'etag', 'retry-after', 'www-authenticate', 'allow'] as const
+// cookies on this site's origin. The body passes through as the API encoded
+// it (the proxy never asks for compression, but an API may compress anyway),
+// so Content-Encoding goes with it; Content-Length stays behind, the body is streamed.
+const PASSED = ['content-type', 'content-encoding', 'etag', 'retry-after', 'www-authenticate', 'allow'] as const
 
 /** The headers the browser gets with the API's status and body. */
-export function proxyResponseHeaders(upstream: Response, apiBaseUrl: string): Headers {
+export function proxyResponseHeaders(upstream: Pick<UpstreamAnswer, 'headers' | 'url'>, apiBaseUrl: string): Headers {
   const headers = new Headers()
   for (const name of PASSED) {
     const value = upstream.headers.get(name)

@@ -87,7 +87,7 @@ function redactValue(value: unknown, now: number, key = ''): unknown {
  * The headers worth showing, redacted. An allowlist: a header nobody thought
  * of (a vendor's session header, say) is left out rather than shown raw.
  */
-export function pickHeaders(headers: Headers, names: readonly string[], now = Date.now()): HeaderList {
+export function pickHeaders(headers: Pick<Headers, 'get' | 'getSetCookie'>, names: readonly string[], now = Date.now()): HeaderList {
   const picked: HeaderList = []
   for (const name of names) {
     if (name === 'set-cookie') {

@@ -1,5 +1,6 @@
 import 'server-only'
 import { dotnetApiUrl } from '@/demos/lib/api/api-config'
+import { requestUpstream, type UpstreamAnswer, type UpstreamRequest } from '@/demos/lib/proxy/request-upstream'
 import { MAX_CAPTURE_BYTES, now, readCapped, recordHop, REQUEST_HEADERS, RESPONSE_HEADERS } from './record-hop'
 import { pickHeaders, redactBody } from './redact'
 import { currentTrace, type TraceContext } from './trace-context'
@@ -16,38 +17,46 @@ export async function tracedFetch(input: string | Request, init?: RequestInit): 
   if (!trace) return fetch(input, init)
   const request = input instanceof Request ? input : null
   const headers = request?.headers ?? new Headers(init?.headers)
-  const requestId = headers.get('x-request-id') ?? undefined
-  const store = getTraceStore()
-  const joined = requestId !== undefined && store.expect(requestId, { session: trace.session, flowId: trace.flowId })
   // Bodies only off the proxy's hot path: the proxy streams, and a stream is not read twice.
   const requestBody = request && trace.source !== 'proxy-route' ? readCapped(request.clone().body) : null
+  const url = request?.url ?? String(input)
+  const method = request?.method ?? init?.method ?? 'GET'
+  return traceCall(trace, { url, method, headers, requestBody }, () => fetch(input, init))
+}
+// #endregion traced-fetch
+
+/** The proxy's node:http call to the API (request-upstream.ts), recorded the same way. */
+export async function tracedUpstream(url: string, request: UpstreamRequest): Promise<UpstreamAnswer> {
+  const trace = await currentTrace()
+  if (!trace) return requestUpstream(url, request)
+  return traceCall(trace, { url, method: request.method, headers: request.headers, requestBody: null }, () => requestUpstream(url, request))
+}
+
+type Answer = Pick<Response, 'status' | 'headers' | 'clone'> | UpstreamAnswer
+type Call = { url: string; method: string; headers: Headers; requestBody: Promise<string | null> | null }
+
+async function traceCall<A extends Answer>(trace: TraceContext, call: Call, send: () => Promise<A>): Promise<A> {
+  const requestId = call.headers.get('x-request-id') ?? undefined
+  const store = getTraceStore()
+  const joined = requestId !== undefined && store.expect(requestId, { session: trace.session, flowId: trace.flowId })
   const start = now()
-  let response: Response | undefined
+  let response: A | undefined
   try {
-    response = await fetch(input, init)
+    response = await send()
     return response
   } finally {
     if (joined) store.settle(requestId)
     const finished = now()
-    void record(trace, { url: request?.url ?? String(input), method: request?.method ?? init?.method ?? 'GET', headers, requestId, start, finished, requestBody, response })
+    void record(trace, { ...call, requestId, start, finished, response })
   }
 }
-// #endregion traced-fetch
 
-type Exchange = {
-  url: string
-  method: string
-  headers: Headers
-  requestId?: string
-  start: number
-  finished: number
-  requestBody: Promise<string | null> | null
-  response?: Response
-}
+type Exchange = Call & { requestId?: string; start: number; finished: number; response?: Answer }
 
 async function record(trace: TraceContext, { url, method, headers, requestId, start, finished, requestBody, response }: Exchange) {
-  const captureResponse = response && trace.source !== 'proxy-route' && Number(response.headers.get('content-length') ?? 0) <= MAX_CAPTURE_BYTES
-  const [sent, received] = await Promise.all([requestBody, captureResponse ? readCapped(response.clone().body) : null])
+  // Only a fetch Response can be read twice; the proxy's streamed answer is never copied.
+  const copy = response && 'clone' in response && trace.source !== 'proxy-route' && Number(response.headers.get('content-length') ?? 0) <= MAX_CAPTURE_BYTES
+  const [sent, received] = await Promise.all([requestBody, copy ? readCapped(response.clone().body) : null])
   recordHop(trace.session, {
     flowId: trace.flowId,
     requestId,

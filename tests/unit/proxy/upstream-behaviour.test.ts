@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { gunzipSync, gzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { PROXY_MAX_BODY_BYTES } from '@/demos/lib/proxy/forward-to-api'
 import { CSRF, chunkedBody, expectProblem, importProxyRoute, proxyRequest, send, type ProxyRoute } from './proxy-test-kit'
@@ -77,6 +78,42 @@ describe('response headers', () => {
     const response = await send(route, proxyRequest('goals', { token }))
     expect(response.status).toBe(302)
     expect(response.headers.has('location')).toBe(false)
+  })
+})
+
+describe('the hop itself (bench/: what made the proxy fast)', () => {
+  it('never asks the API for compression, and reuses one connection', async () => {
+    const seen: { encoding: string | undefined; socket: number }[] = []
+    const sockets = new Map<unknown, number>()
+    await useUpstream((req, res) => {
+      if (!sockets.has(req.socket)) sockets.set(req.socket, sockets.size)
+      seen.push({ encoding: req.headers['accept-encoding'], socket: sockets.get(req.socket)! })
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}')
+    })
+    for (let i = 0; i < 3; i++) expect((await send(route, proxyRequest('goals', { token }))).status).toBe(200)
+    expect(seen).toEqual([0, 0, 0].map((socket) => ({ encoding: undefined, socket })))
+  })
+
+  it('sends a bodyless request again on a new connection when the API closed the kept-alive one, but never a body', async () => {
+    const sockets = new Set<unknown>()
+    await useUpstream((req, res) => {
+      // Every request after the first on a connection: hang up, as an API closing an idle socket does.
+      if (sockets.has(req.socket)) return req.socket.destroy()
+      sockets.add(req.socket)
+      res.writeHead(200, { 'Content-Type': 'application/json' }).end('{}')
+    })
+    expect((await send(route, proxyRequest('goals', { token }))).status).toBe(200)
+    expect((await send(route, proxyRequest('goals', { token }))).status).toBe(200)
+    expect(sockets.size).toBe(2)
+    const post = await send(route, proxyRequest('goals', { method: 'POST', token, headers: json, body: '{"title":"once"}' }))
+    await expectProblem(post, 502)
+  })
+
+  it('passes a body the API compressed anyway through untouched, with its Content-Encoding', async () => {
+    await useUpstream((_, res) => res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }).end(gzipSync('{"zipped":true}')))
+    const response = await send(route, proxyRequest('goals', { token }))
+    expect(response.headers.get('content-encoding')).toBe('gzip')
+    expect(JSON.parse(gunzipSync(Buffer.from(await response.arrayBuffer())).toString())).toEqual({ zipped: true })
   })
 })
 

@@ -1,0 +1,106 @@
+// Starts and stops the production server the benchmarks measure: `next start`
+// on an existing build (building first when there is none), on a free port,
+// owned by PID so nothing else on the machine is touched.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:net'
+import path from 'node:path'
+
+export type BenchServer = { url: string; port: number; pid: number; rssBytes: () => number; stop: () => Promise<void> }
+
+// Limits the load test must not run into: it registers and signs in a hundred
+// accounts from one address in a minute, which a public deployment would refuse.
+export const BENCH_SERVER_ENV = {
+  NODE_ENV: 'production' as const,
+  NEXT_TELEMETRY_DISABLED: '1',
+  BFF_AUTH_RATE_LIMIT: '1000000',
+  BFF_AUTH_RATE_WINDOW_SECONDS: '1',
+  DOTNET_MOCK_LOGIN_FAILURES_PER_CLIENT: '1000000',
+  // A fixed key keeps tokens valid across the phases of one run.
+  JWT_SIGNING_KEY: 'benchmark-only-signing-key-not-a-secret-0123456789',
+}
+
+export function distDir(): string {
+  return process.env.NEXT_DIST_DIR || '.next'
+}
+
+/** Builds unless `<distDir>/BUILD_ID` exists (a fresh clone has none). */
+export function ensureBuild(): void {
+  if (existsSync(path.join(distDir(), 'BUILD_ID'))) return
+  console.log(`No production build in ${distDir()}: running npm run build`)
+  const result = spawnSync('npm', ['run', 'build'], { stdio: 'inherit', env: process.env })
+  if (result.status !== 0) throw new Error('npm run build failed')
+}
+
+/** The first port from `from` (inclusive) to `to` that nothing listens on. */
+export async function freePort(from = Number(process.env.BENCH_PORT ?? 3210), to = from + 9): Promise<number> {
+  for (let port = from; port <= to; port++) {
+    const free = await new Promise<boolean>((resolve) => {
+      const probe = createServer().once('error', () => resolve(false))
+      probe.listen({ port, host: '127.0.0.1' }, () => probe.close(() => resolve(true)))
+    })
+    if (free) return port
+  }
+  throw new Error(`No free port in ${from}-${to}`)
+}
+
+export async function startServer(env: Record<string, string> = {}): Promise<BenchServer> {
+  const port = await freePort()
+  const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next')
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags(), nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
+    env: { ...process.env, ...BENCH_SERVER_ENV, PORT: String(port), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  child.stdout!.on('data', (chunk) => (log = (log + chunk).slice(-4000)))
+  child.stderr!.on('data', (chunk) => (log = (log + chunk).slice(-4000)))
+  const url = `http://127.0.0.1:${port}`
+  try {
+    await waitUntilUp(`${url}/dotnet/swagger/v1/swagger.json`, child)
+  } catch (error) {
+    child.kill('SIGKILL')
+    throw new Error(`${(error as Error).message}\n${log}`)
+  }
+  return { url, port, pid: child.pid!, rssBytes: () => treeRss(child.pid!), stop: () => stop(child) }
+}
+
+// BENCH_CPU_PROF=dir profiles the server (node --cpu-prof), written when it stops.
+function nodeFlags(): string[] {
+  const dir = process.env.BENCH_CPU_PROF
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []
+}
+
+async function waitUntilUp(url: string, child: ChildProcess) {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`)
+    const up = await fetch(url).then((r) => r.ok, () => false)
+    if (up) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`next start did not answer ${url} within 60 s`)
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000)
+    child.once('exit', () => {
+      clearTimeout(force)
+      resolve()
+    })
+    // SIGINT lets node write a --cpu-prof profile before it exits.
+    child.kill('SIGINT')
+  })
+}
+
+/** Resident memory of the server and any process it started, from /proc (Linux); 0 elsewhere. */
+function treeRss(pid: number): number {
+  try {
+    const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)
+    return rssKb * 1024 + children.reduce((sum, child) => sum + treeRss(Number(child)), 0)
+  } catch {
+    return 0
+  }
+}

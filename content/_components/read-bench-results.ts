@@ -1,0 +1,39 @@
+import 'server-only'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { BundleBudgetRow } from '@/bench/bundle-budgets'
+import type { LoadIntegrityResult } from '@/bench/load-integrity'
+import type { PageQualityRow, QUALITY_GOALS } from '@/bench/page-quality'
+import type { ProxyOverheadResult } from '@/bench/proxy-overhead'
+import type { RenderTtfbResult } from '@/bench/render-ttfb'
+
+/** bench/results.json, as `npm run bench` writes it. */
+export type BenchResults = {
+  date: string
+  mode: 'full' | 'short'
+  machine: { cpus: number; cpuModel: string; memoryBytes: number; platform: string; node: string; loadAverageAtStart: number[] }
+  proxyOverhead?: ProxyOverheadResult[]
+  renderTtfb?: RenderTtfbResult
+  loadIntegrity?: LoadIntegrityResult
+  pageQuality?: { lighthouse: string; chromium: string; goals: typeof QUALITY_GOALS; rows: PageQualityRow[] }
+  bundleBudgets?: { method: string; tolerance: number; rows: BundleBudgetRow[]; failures: string[] }
+}
+
+export const RESULTS_FILE = 'bench/results.json'
+
+/**
+ * Reads the committed results at build time (the page is prerendered). No file
+ * means nothing was measured, and the page says so; a file that does not parse
+ * is an authoring mistake and fails the build.
+ */
+export function readBenchResults(): BenchResults | null {
+  let text: string
+  try {
+    text = readFileSync(path.join(/*turbopackIgnore: true*/ process.cwd(), RESULTS_FILE), 'utf8')
+  } catch {
+    return null
+  }
+  const results = JSON.parse(text) as BenchResults
+  if (!results.date || !results.machine) throw new Error(`${RESULTS_FILE}: not a benchmark result (no date or machine)`)
+  return results
+}
