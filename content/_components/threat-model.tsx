@@ -16,7 +16,8 @@ export function ThreatModel() {
   const link = (ref: TestRef) => (repository ? `${repository}/blob/main/${ref.file}` : null)
   return (
     <>
-      <Table className="nextra-scrollbar x:p-0 bff-threat-model" data-testid="threat-model">
+      {/* Wider than the column on most screens: it scrolls, so it must take focus for keyboard users to scroll it. */}
+      <Table className="nextra-scrollbar x:p-0 bff-threat-model" data-testid="threat-model" tabIndex={0} aria-label="Threat model: each threat, what stops it, and its tests">
         <thead>
           <Table.Tr>
             <Table.Th>STRIDE</Table.Th>

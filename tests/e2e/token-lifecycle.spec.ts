@@ -6,6 +6,7 @@ import {
   expectNoTokenInPage,
   expiredCopy,
   expireAtApi,
+  leaveDemo,
   recordGoalStatuses,
   recordRefreshCalls,
   replaceAccessToken,
@@ -17,9 +18,7 @@ test.describe('proactive refresh in proxy.ts', () => {
   for (const state of ['missing', 'expired'] as const) {
     test(`a protected page whose access token is ${state} renders with its data after exactly one refresh`, async ({ page, context, request }) => {
       await signInPrivately(page)
-      // Leave the demo: its links' prefetches, still arriving, would go through proxy.ts
-      // with the same refresh token and make a second (overlap) exchange.
-      await page.goto('about:blank')
+      await leaveDemo(page)
       const before = await authCookies(context)
       if (state === 'missing') await context.clearCookies({ name: before.access!.name })
       else await replaceAccessToken(context, expiredCopy(before.access!.value))
@@ -92,6 +91,7 @@ test.describe('two tabs of one browser', () => {
 
   test('navigating at the same moment: the overlap window answers the second refresh, nobody is signed out', async ({ page, context, request }) => {
     await signInPrivately(page)
+    await leaveDemo(page)
     const other = await context.newPage()
     await context.clearCookies({ name: (await authCookies(context)).access!.name })
     // Hold both page requests until both have left with the same refresh cookie.

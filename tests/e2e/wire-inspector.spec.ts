@@ -4,7 +4,7 @@ import type { TraceEvent, TracePage } from '../../demos/lib/trace/trace-types'
 import { DEMO, JWT_SHAPE, signInThroughForm } from './support/auth'
 import { firstLoadScripts } from './support/first-load'
 import { goalItems, signInPrivately } from './support/goals'
-import { authCookies } from './support/session'
+import { authCookies, leaveDemo } from './support/session'
 
 // What the wire inspector page claims, against a production build: each
 // workflow's hops, in order, tokens redacted, one visitor's trace only theirs.
@@ -238,6 +238,7 @@ test.describe('the token lifecycle in the inspector', () => {
   test('proxy.ts refreshing before a render is recorded as proxy.ts, with its one refresh', async ({ page, context }) => {
     await signInPrivatelyTraced(page)
     await clearTrace(page)
+    await leaveDemo(page)
     await context.clearCookies({ name: (await authCookies(context)).access!.name })
     await page.goto('/demo/goals')
     await expect(goalItems(page)).toHaveCount(10)
