@@ -49,6 +49,9 @@ export class CookieJar {
   header(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
   }
+  entries(): [name: string, value: string][] {
+    return [...this.cookies]
+  }
   get(suffix: string): string | undefined {
     for (const [name, value] of this.cookies) if (name.endsWith(suffix)) return value
     return undefined
