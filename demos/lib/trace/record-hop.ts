@@ -1,5 +1,6 @@
 import 'server-only'
 import { annotate } from './annotate'
+import { pickHeaders } from './redact'
 import { getTraceStore } from './trace-store'
 import type { TraceEvent } from './trace-types'
 
@@ -16,6 +17,22 @@ export function now(): number {
 }
 
 export type Hop = Omit<TraceEvent, 'seq' | 'note' | 'responseNote'>
+
+/**
+ * What every recorded request/response pair shares: method, path, status,
+ * timing (from `start` to now) and the headers that matter, redacted.
+ */
+export function exchangeOf(request: Request, response: Response, start: number, path = pathOf(request.url)) {
+  return {
+    method: request.method,
+    path,
+    status: response.status,
+    start,
+    durationMs: now() - start,
+    requestHeaders: pickHeaders(request.headers, REQUEST_HEADERS),
+    responseHeaders: pickHeaders(response.headers, RESPONSE_HEADERS),
+  }
+}
 
 /** Annotates a redacted hop and stores it in the visitor's trace. */
 export function recordHop(session: string, hop: Hop) {

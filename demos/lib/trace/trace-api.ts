@@ -1,7 +1,6 @@
 import 'server-only'
-import { now, pathOf, recordHop, REQUEST_HEADERS, RESPONSE_HEADERS } from './record-hop'
+import { exchangeOf, now, pathOf, recordHop } from './record-hop'
 import { getTraceStore } from './trace-store'
-import { pickHeaders } from './redact'
 
 /**
  * Wraps the mock API's route: a request whose `x-request-id` the BFF
@@ -23,13 +22,7 @@ export function traceApi(handler: (request: Request) => Promise<Response>, baseP
       source: 'api',
       from: 'api',
       to: 'api',
-      method: request.method,
-      path: pathOf(request.url).slice(basePath.length),
-      status: response.status,
-      start,
-      durationMs: now() - start,
-      requestHeaders: pickHeaders(request.headers, REQUEST_HEADERS),
-      responseHeaders: pickHeaders(response.headers, RESPONSE_HEADERS),
+      ...exchangeOf(request, response, start, pathOf(request.url).slice(basePath.length)),
     })
     return response
   }

@@ -1,7 +1,6 @@
 import 'server-only'
 import type { NextRequest } from 'next/server'
-import { now, recordHop, REQUEST_HEADERS, RESPONSE_HEADERS } from './record-hop'
-import { pickHeaders } from './redact'
+import { exchangeOf, now, recordHop } from './record-hop'
 import { runTraced } from './trace-context'
 import { getTraceStore } from './trace-store'
 import { traceSessionOf } from './trace-session'
@@ -27,13 +26,7 @@ export function traceProxy(proxy: (request: NextRequest) => Promise<Response>) {
         ...trace,
         from: 'browser',
         to: 'bff',
-        method: request.method,
-        path: page,
-        status: response.status,
-        start,
-        durationMs: now() - start,
-        requestHeaders: pickHeaders(request.headers, REQUEST_HEADERS),
-        responseHeaders: pickHeaders(response.headers, RESPONSE_HEADERS),
+        ...exchangeOf(request, response, start, page),
       })
     }
     return response

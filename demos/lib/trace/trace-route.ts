@@ -1,6 +1,6 @@
 import 'server-only'
-import { MAX_CAPTURE_BYTES, now, pathOf, readCapped, recordHop, REQUEST_HEADERS, RESPONSE_HEADERS } from './record-hop'
-import { pickHeaders, redactBody } from './redact'
+import { exchangeOf, MAX_CAPTURE_BYTES, now, readCapped, recordHop } from './record-hop'
+import { redactBody } from './redact'
 import { runTraced } from './trace-context'
 import { getTraceStore } from './trace-store'
 import { traceSessionOf } from './trace-session'
@@ -23,7 +23,7 @@ export function traceRoute<R extends Request>(handler: (request: R) => Promise<R
     const requestBody = captureBodies && request.body ? readCapped(request.clone().body) : null
     const start = now()
     const response = await runTraced(trace, () => handler(request))
-    const durationMs = now() - start
+    const exchange = exchangeOf(request, response, start)
     const responseBody = captureBodies && response.body ? readCapped(response.clone().body) : null
 
     void Promise.all([requestBody, responseBody]).then(([sent, received]) =>
@@ -32,13 +32,7 @@ export function traceRoute<R extends Request>(handler: (request: R) => Promise<R
         source: trace.source,
         from: 'browser',
         to: 'bff',
-        method: request.method,
-        path: pathOf(request.url),
-        status: response.status,
-        start,
-        durationMs,
-        requestHeaders: pickHeaders(request.headers, REQUEST_HEADERS),
-        responseHeaders: pickHeaders(response.headers, RESPONSE_HEADERS),
+        ...exchange,
         requestBody: sent ? redactBody(sent, request.headers.get('content-type')) : undefined,
         responseBody: received ? redactBody(received, response.headers.get('content-type')) : undefined,
       }),
