@@ -75,13 +75,33 @@ test.describe('Workflow A: login', () => {
     expect(posted).toBe(false)
   })
 
-  for (const hostile of ['//evil.example', 'https://evil.example', '/\\evil.example', 'javascript:alert(1)']) {
+  // The second group starts with one slash and normalizes into `//evil.example`
+  // (dot segments, encoded dots, a backslash after them, three slashes).
+  const hostileCallbacks = [
+    '//evil.example',
+    'https://evil.example',
+    '/\\evil.example',
+    'javascript:alert(1)',
+    '/.//evil.example',
+    '/%2e//evil.example',
+    '/a/..//evil.example',
+    '/.///evil.example',
+    '/./\\evil.example',
+  ]
+  for (const hostile of hostileCallbacks) {
     test(`a hostile callbackUrl ${JSON.stringify(hostile)} is ignored`, async ({ page }) => {
       await signInThroughForm(page, DEMO, hostile)
       await expectSignedInPage(page)
       expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host)
     })
   }
+
+  test('"Create a private demo account" ignores a callbackUrl that normalizes to another host', async ({ page }) => {
+    await page.goto(`/demo/login?callbackUrl=${encodeURIComponent('/.//evil.example')}`)
+    await page.getByRole('button', { name: 'Create a private demo account' }).click()
+    await expect(page).toHaveURL(/\/demo\/account$/)
+    expect(new URL(page.url()).host).toBe(new URL(test.info().project.use.baseURL!).host)
+  })
 
   test('a same-origin callbackUrl is honoured', async ({ page }) => {
     await signInThroughForm(page, DEMO, '/demo/account?from=test')
