@@ -13,9 +13,13 @@ export interface ApiContext {
   store: Store
   accessTokens: AccessTokens
   refreshTokens: RefreshTokenStore
-  /** Failed logins per normalized email, known or not, so the limit does not reveal which emails exist. */
-  accountLimiter: RateLimiter
-  /** Failed logins per client address (see clientAddress in auth-handlers.ts). */
+  /**
+   * Failed logins per normalized email (known or not, so the limit does not
+   * reveal which emails exist) AND client address: a stranger's wrong
+   * passwords cannot lock the owner out.
+   */
+  accountClientLimiter: RateLimiter
+  /** Failed logins per client address (see client-address.ts). */
   clientLimiter: RateLimiter
   /** Latency and failures a reader injects into their own account's requests. */
   demoControls: DemoControlsStore

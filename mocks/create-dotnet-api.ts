@@ -35,6 +35,7 @@ export function createDotnetApi({ config: overrides, clock = systemClock }: { co
     familySeconds: config.refreshFamilySeconds,
     overlapSeconds: config.refreshReuseOverlapSeconds,
     maxTokens: config.maxRefreshTokens,
+    revocationSeconds: config.accessTokenSeconds + config.clockSkewSeconds,
     clock,
   })
   const demoControls = createDemoControlsStore({ lifetimeSeconds: config.demoControlsSeconds, clock })
@@ -59,10 +60,10 @@ export function createDotnetApi({ config: overrides, clock = systemClock }: { co
     store,
     accessTokens: createAccessTokens(config, clock),
     refreshTokens,
-    accountLimiter: limiter(config.loginFailuresPerAccount),
+    accountClientLimiter: limiter(config.loginFailuresPerAccountAndClient),
     clientLimiter: limiter(config.loginFailuresPerClient),
     demoControls,
   }
   const handlers = createHandlers(context)
-  return { handlers, handle: createRequestHandler({ handlers, maxBodyBytes: config.maxBodyBytes }), context, config }
+  return { handlers, handle: createRequestHandler({ handlers, maxBodyBytes: config.maxBodyBytes, knownProxies: config.knownProxies }), context, config }
 }

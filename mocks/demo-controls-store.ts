@@ -6,6 +6,7 @@ import type { DemoControls } from './schemas'
 export type DemoControlSettings = Omit<DemoControls, 'expiresAt'>
 
 interface Entry extends DemoControlSettings {
+  userId: string
   expiresAt: number
 }
 
@@ -24,49 +25,58 @@ const outageRetryAfterSeconds = 5
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 /**
- * Failure the reader asks for, per account: latency, failing mutations, an
- * outage. Settings switch themselves off `lifetimeSeconds` after they were
- * last set, so a forgotten "down" on the shared demo account heals without
- * anyone restarting the server. One entry per account at most, dropped on
- * expiry and on eviction, so memory follows the account cap.
+ * Failure the reader asks for, per session (the token family, `sid`):
+ * latency, failing mutations, an outage. Per session rather than per account,
+ * because many visitors share the demo account: one who switches the API
+ * "down" must not take it down for the others. Settings switch themselves off
+ * `lifetimeSeconds` after they were last set. One entry per session at most,
+ * dropped on expiry, on reset and when the account is evicted.
  */
 export function createDemoControlsStore({ lifetimeSeconds, clock, random = Math.random }: Options) {
   const entries = new Map<string, Entry>()
 
-  /** The account's live entry; expired or all-off ones are removed on the way. */
-  function live(userId: string): Entry | undefined {
-    const entry = entries.get(userId)
+  /** The session's live entry; expired or all-off ones are removed on the way. */
+  function live(sessionId: string): Entry | undefined {
+    const entry = entries.get(sessionId)
     if (entry && (clock() >= entry.expiresAt || isOff(entry))) {
-      entries.delete(userId)
+      entries.delete(sessionId)
       return undefined
     }
     return entry
   }
 
-  function read(userId: string): DemoControls {
-    const entry = live(userId)
+  function read(sessionId: string): DemoControls {
+    const entry = live(sessionId)
     if (!entry) return { ...off, expiresAt: null }
-    const { expiresAt, ...settings } = entry
+    const { expiresAt, userId: _userId, ...settings } = entry
     return { ...settings, expiresAt: new Date(expiresAt).toISOString() }
   }
 
-  /** Replaces the account's settings and restarts their lifetime. */
-  function set(userId: string, settings: DemoControlSettings): DemoControls {
-    entries.set(userId, { ...settings, expiresAt: clock() + lifetimeSeconds * 1000 })
-    return read(userId)
+  /** Replaces the session's settings and restarts their lifetime. */
+  function set(sessionId: string, userId: string, settings: DemoControlSettings): DemoControls {
+    // Expired entries of sessions nobody uses any more go here, so memory
+    // follows the sessions that set something in the last `lifetimeSeconds`.
+    for (const id of entries.keys()) live(id)
+    entries.set(sessionId, { ...settings, userId, expiresAt: clock() + lifetimeSeconds * 1000 })
+    return read(sessionId)
   }
 
-  function reset(userId: string): void {
-    entries.delete(userId)
+  function reset(sessionId: string): void {
+    entries.delete(sessionId)
+  }
+
+  /** Account eviction: its sessions' settings go too. */
+  function dropUser(userId: string): void {
+    for (const [id, entry] of entries) if (entry.userId === userId) entries.delete(id)
   }
 
   /**
-   * Runs for every request of the account once its bearer token is verified
+   * Runs for every request of the session once its bearer token is verified
    * (require-account.ts). Failures are thrown as Responses, like every other
    * error in the mock.
    */
-  async function apply(userId: string, request: Request): Promise<void> {
-    const before = live(userId)
+  async function apply(sessionId: string, request: Request): Promise<void> {
+    const before = live(sessionId)
     if (!before) return
 
     // 1. Latency first, so a failure below arrives as late as a real one would.
@@ -74,11 +84,11 @@ export function createDemoControlsStore({ lifetimeSeconds, clock, random = Math.
     if (before.latencyMs > 0) await sleep(before.latencyMs, undefined, { signal: request.signal })
 
     // 2. Read again: the reader may have reset the controls while this request waited.
-    const entry = live(userId)
+    const entry = live(sessionId)
     if (!entry) return
     if (entry.down) {
       throw problem(503, {
-        detail: 'The API is down on purpose: the demo controls of this account say so.',
+        detail: 'The API is down on purpose: the demo controls of this session say so.',
         headers: { 'Retry-After': String(outageRetryAfterSeconds) },
       })
     }
@@ -92,7 +102,7 @@ export function createDemoControlsStore({ lifetimeSeconds, clock, random = Math.
     if (entry.failureRate > 0 && random() < entry.failureRate) throw injectedFailure()
   }
 
-  return { read, set, reset, apply, dropUser: reset }
+  return { read, set, reset, apply, dropUser }
 }
 
 export type DemoControlsStore = ReturnType<typeof createDemoControlsStore>
@@ -103,5 +113,5 @@ function isOff(settings: DemoControlSettings): boolean {
 
 // A real unexpected 500 carries only a traceId; this one says it was asked for, so nobody goes bug hunting.
 function injectedFailure(): Response {
-  return problem(500, { detail: 'Failure injected on purpose by the demo controls of this account.' })
+  return problem(500, { detail: 'Failure injected on purpose by the demo controls of this session.' })
 }

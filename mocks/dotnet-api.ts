@@ -17,7 +17,10 @@ export function getDotnetApi(): DotnetApi {
   return (holder[globalKey] ??= createDotnetApi({ config: loadMockConfig() }))
 }
 
-/** Entry point for the Next route: serves `/dotnet/**` with the MSW handlers. */
-export function handleDotnetRequest(request: Request): Promise<Response> {
-  return getDotnetApi().handle(request, { basePath: dotnetBasePath })
+/**
+ * Entry point for the Next route: serves `/dotnet/**` with the MSW handlers.
+ * `peerAddress` is the TCP peer where the server reports it (server.mjs).
+ */
+export function handleDotnetRequest(request: Request, peerAddress?: string): Promise<Response> {
+  return getDotnetApi().handle(request, { basePath: dotnetBasePath, peerAddress })
 }

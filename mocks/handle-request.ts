@@ -1,4 +1,5 @@
 import { getResponse, type RequestHandler } from 'msw'
+import { resolveClientAddress, resolvedClientHeader } from './client-address'
 import { newTraceId, problem } from './problem-details'
 
 /** Handlers see every request at this origin, whatever host and mount path the caller used. */
@@ -7,6 +8,8 @@ export const canonicalOrigin = 'http://dotnet-api.mock'
 export interface HandleOptions {
   /** The path the API is mounted under, e.g. `/dotnet` in the Next app. */
   basePath?: string
+  /** The TCP peer, as the server saw it; see client-address.ts. */
+  peerAddress?: string
 }
 
 const tooLarge = Symbol('too large')
@@ -16,13 +19,15 @@ const tooLarge = Symbol('too large')
  * unknown routes as 404 ProblemDetails, and no exception ever reaching the
  * client as anything but a 500 with a traceId.
  */
-export function createRequestHandler({ handlers, maxBodyBytes }: { handlers: RequestHandler[]; maxBodyBytes: number }) {
+export function createRequestHandler({ handlers, maxBodyBytes, knownProxies }: { handlers: RequestHandler[]; maxBodyBytes: number; knownProxies: string[] }) {
   return async function handle(request: Request, options: HandleOptions = {}): Promise<Response> {
     const response = await answer(request, options)
+    // Tokens, accounts and goals: nothing under /api may be kept by a cache.
+    if (new URL(request.url).pathname.startsWith(`${options.basePath ?? ''}/api/`)) setHeader(response, 'cache-control', 'no-store')
     return withRequestId(response, request.headers.get('x-request-id'))
   }
 
-  async function answer(request: Request, { basePath = '' }: HandleOptions): Promise<Response> {
+  async function answer(request: Request, { basePath = '', peerAddress }: HandleOptions): Promise<Response> {
     try {
       const publicUrl = new URL(request.url)
       const { pathname } = publicUrl
@@ -37,6 +42,7 @@ export function createRequestHandler({ handlers, maxBodyBytes }: { handlers: Req
 
       const headers = new Headers(request.headers)
       for (const name of ['host', 'connection', 'content-length', 'transfer-encoding']) headers.delete(name)
+      headers.set(resolvedClientHeader, resolveClientAddress(request.headers, peerAddress, knownProxies))
       const inner = new Request(new URL((pathname.slice(basePath.length) || '/') + publicUrl.search, canonicalOrigin), {
         method: request.method,
         headers,
@@ -47,7 +53,7 @@ export function createRequestHandler({ handlers, maxBodyBytes }: { handlers: Req
 
       const response = await getResponse(handlers, inner, { baseUrl: canonicalOrigin, quiet: true })
       if (!response) return problem(404, { detail: `No endpoint matches ${request.method} ${inner.url.slice(canonicalOrigin.length)}.` })
-      return withPublicLocation(response, publicUrl.origin + basePath)
+      return withMountedLocation(response, basePath)
     } catch (error) {
       // The caller hung up mid-request: not a fault, and nobody reads the answer.
       if (request.signal.aborted) return new Response(null, { status: 499, statusText: 'Client Closed Request' })
@@ -97,22 +103,29 @@ async function readCappedBody(request: Request, maxBytes: number): Promise<Uint8
  */
 function withRequestId(response: Response, requestId: string | null): Response {
   if (!requestId || !/^[\w.:-]{1,128}$/.test(requestId)) return response
+  return setHeader(response, 'x-request-id', requestId)
+}
+
+function setHeader(response: Response, name: string, value: string): Response {
   try {
-    response.headers.set('x-request-id', requestId)
+    response.headers.set(name, value)
     return response
   } catch {
     // Headers of some responses (Response.redirect, Response.error) are immutable.
     const headers = new Headers(response.headers)
-    headers.set('x-request-id', requestId)
+    headers.set(name, value)
     return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
   }
 }
 
-/** Handlers build Location against the canonical origin; callers need the URL they used. */
-function withPublicLocation(response: Response, publicBase: string): Response {
+/**
+ * Handlers build Location against the canonical origin. The caller gets a
+ * path under the mount point, as `TypedResults.Created("/api/goals/…")` gives
+ * in ASP.NET Core: never a host or scheme taken from request headers
+ * (Host, X-Forwarded-Proto), which a client writes.
+ */
+function withMountedLocation(response: Response, basePath: string): Response {
   const location = response.headers.get('location')
   if (!location?.startsWith(canonicalOrigin)) return response
-  const headers = new Headers(response.headers)
-  headers.set('location', publicBase + location.slice(canonicalOrigin.length))
-  return new Response(response.body, { status: response.status, statusText: response.statusText, headers })
+  return setHeader(response, 'location', basePath + location.slice(canonicalOrigin.length))
 }

@@ -17,7 +17,8 @@ export interface MockConfig {
    * (two tabs, or proxy.ts and a tab, refreshing at once). 0 turns it off.
    */
   refreshReuseOverlapSeconds: number
-  loginFailuresPerAccount: number
+  /** Failed logins per account and client address together, so nobody else can lock an account. */
+  loginFailuresPerAccountAndClient: number
   loginFailuresPerClient: number
   loginFailureWindowSeconds: number
   maxAccounts: number
@@ -27,6 +28,11 @@ export interface MockConfig {
   maxRefreshTokens: number
   /** How long demo controls stay on after they were last set (see demo-controls-store.ts). */
   demoControlsSeconds: number
+  /**
+   * Peers whose X-Forwarded-For is believed (the BFF), as ASP.NET Core's
+   * ForwardedHeadersOptions.KnownProxies: loopback by default.
+   */
+  knownProxies: string[]
 }
 
 // #region defaults
@@ -39,7 +45,7 @@ export const defaultMockConfig: Omit<MockConfig, 'jwtSigningKey'> = {
   refreshFamilySeconds: 7 * 24 * 60 * 60,
   refreshReuseOverlapSeconds: 10,
   // #endregion token-lifetimes
-  loginFailuresPerAccount: 5,
+  loginFailuresPerAccountAndClient: 5,
   loginFailuresPerClient: 50,
   loginFailureWindowSeconds: 15 * 60,
   maxAccounts: 1000,
@@ -48,6 +54,7 @@ export const defaultMockConfig: Omit<MockConfig, 'jwtSigningKey'> = {
   maxRateLimitKeys: 10_000,
   maxRefreshTokens: 20_000,
   demoControlsSeconds: 10 * 60,
+  knownProxies: ['127.0.0.1', '::1'],
 }
 
 /**
@@ -65,12 +72,12 @@ export const fieldLimits = {
 } as const
 // #endregion defaults
 
-const numericEnv: Record<Exclude<keyof MockConfig, 'jwtSigningKey' | 'jwtIssuer' | 'jwtAudience'>, string> = {
+const numericEnv: Record<Exclude<keyof MockConfig, 'jwtSigningKey' | 'jwtIssuer' | 'jwtAudience' | 'knownProxies'>, string> = {
   accessTokenSeconds: 'DOTNET_MOCK_ACCESS_TOKEN_SECONDS',
   clockSkewSeconds: 'DOTNET_MOCK_CLOCK_SKEW_SECONDS',
   refreshFamilySeconds: 'DOTNET_MOCK_REFRESH_FAMILY_SECONDS',
   refreshReuseOverlapSeconds: 'DOTNET_MOCK_REFRESH_REUSE_OVERLAP_SECONDS',
-  loginFailuresPerAccount: 'DOTNET_MOCK_LOGIN_FAILURES_PER_ACCOUNT',
+  loginFailuresPerAccountAndClient: 'DOTNET_MOCK_LOGIN_FAILURES_PER_ACCOUNT_AND_CLIENT',
   loginFailuresPerClient: 'DOTNET_MOCK_LOGIN_FAILURES_PER_CLIENT',
   loginFailureWindowSeconds: 'DOTNET_MOCK_LOGIN_FAILURE_WINDOW_SECONDS',
   maxAccounts: 'DOTNET_MOCK_MAX_ACCOUNTS',
@@ -106,6 +113,9 @@ export function loadMockConfig(env: Record<string, string | undefined> = process
   }
   if (env.DOTNET_MOCK_JWT_ISSUER) overrides.jwtIssuer = env.DOTNET_MOCK_JWT_ISSUER
   if (env.DOTNET_MOCK_JWT_AUDIENCE) overrides.jwtAudience = env.DOTNET_MOCK_JWT_AUDIENCE
+  if (env.DOTNET_MOCK_KNOWN_PROXIES !== undefined) {
+    overrides.knownProxies = env.DOTNET_MOCK_KNOWN_PROXIES.split(',').map((entry) => entry.trim()).filter(Boolean)
+  }
   if (env.JWT_SIGNING_KEY) {
     assertSigningKey(env.JWT_SIGNING_KEY, 'JWT_SIGNING_KEY')
     overrides.jwtSigningKey = env.JWT_SIGNING_KEY

@@ -23,7 +23,29 @@ export async function readJsonBody<Schema extends z.ZodType>(request: Request, s
     throw validationProblem({ $: ['The JSON value could not be parsed.'] })
   }
 
+  // System.Text.Json's default MaxDepth. Deeper input is refused before the
+  // schema walks it: zod recurses, and 3,000 levels overflow the stack.
+  if (depthOf(json) > maxJsonDepth) {
+    throw validationProblem({ $: [`The JSON value is nested deeper than the maximum depth of ${maxJsonDepth}.`] })
+  }
+
   const result = schema.safeParse(json, { reportInput: true })
   if (!result.success) throw zodErrorsToProblem(result.error)
   return result.data
+}
+
+export const maxJsonDepth = 64
+
+/** Nesting depth of a parsed JSON value, without recursion (the input may be hostile). */
+function depthOf(value: unknown): number {
+  let deepest = 0
+  const stack: [unknown, number][] = [[value, 0]]
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!
+    if (typeof item !== 'object' || item === null) continue
+    deepest = Math.max(deepest, depth + 1)
+    if (deepest > maxJsonDepth) return deepest
+    for (const child of Object.values(item)) stack.push([child, depth + 1])
+  }
+  return deepest
 }

@@ -8,6 +8,11 @@ interface Options {
   familySeconds: number
   overlapSeconds: number
   maxTokens: number
+  /**
+   * How long a revocation must outlive everything else: the longest an access
+   * token of the family can still verify (its lifetime plus the clock skew).
+   */
+  revocationSeconds: number
   clock: Clock
 }
 
@@ -19,9 +24,14 @@ const pruneEveryMs = 60_000
  * Revoked families stay as tombstones until that expiry so a replayed token is
  * reported as revoked rather than unknown.
  */
-export function createRefreshTokenStore({ familySeconds, overlapSeconds, maxTokens, clock }: Options) {
+export function createRefreshTokenStore({ familySeconds, overlapSeconds, maxTokens, revocationSeconds, clock }: Options) {
   const tokens = new Map<string, TokenRecord>()
   const families = new Map<string, Family>()
+  // Revoked family ids, each until its last access token has expired. Kept
+  // apart from `families`, which pruning may empty when the store is full: a
+  // dropped family must not turn a revoked session back into a valid one.
+  // Oldest first, so a sweep stops at the first live entry.
+  const revocations = new Map<string, number>()
   // Records holding a successor's plaintext, oldest first: the window is the
   // same length for all, so sweeping from the front finds every expired one.
   const openOverlaps = new Map<string, number>()
@@ -52,8 +62,18 @@ export function createRefreshTokenStore({ familySeconds, overlapSeconds, maxToke
     families.delete(familyId)
   }
 
+  function revoke(familyId: string, family: Family): void {
+    family.revoked = true
+    revocations.delete(familyId)
+    revocations.set(familyId, clock() + revocationSeconds * 1000)
+  }
+
   function prune(): void {
     const now = clock()
+    for (const [id, until] of revocations) {
+      if (until > now) break
+      revocations.delete(id)
+    }
     if (tokens.size < maxTokens && now - lastPrune < pruneEveryMs) return
     lastPrune = now
     for (const [id, family] of families) if (now >= family.expiresAt) dropFamily(id)
@@ -102,7 +122,7 @@ export function createRefreshTokenStore({ familySeconds, overlapSeconds, maxToke
         family.overlapReuses += 1
         return rotated(record.overlap.successor)
       }
-      family.revoked = true
+      revoke(record.familyId, family)
       return { ok: false, reason: 'reused' }
     }
     // 5. Rotate: mark this token used and chain the successor to it.
@@ -131,7 +151,8 @@ export function createRefreshTokenStore({ familySeconds, overlapSeconds, maxToke
 
   /** Whether the API should refuse the family's access tokens too (logout, reuse). */
   function isRevoked(familyId: string): boolean {
-    return families.get(familyId)?.revoked ?? false
+    if (families.get(familyId)?.revoked) return true
+    return (revocations.get(familyId) ?? 0) > clock()
   }
 
   function report(familyId: string): FamilyReport | undefined {
@@ -144,8 +165,13 @@ export function createRefreshTokenStore({ familySeconds, overlapSeconds, maxToke
   /** Logout. Unknown tokens are ignored so logout stays idempotent. */
   function revokeFamilyOf(presented: string): void {
     const record = tokens.get(hashRefreshToken(presented))
-    const family = record && families.get(record.familyId)
-    if (family) family.revoked = true
+    if (record) revokeFamily(record.familyId)
+  }
+
+  /** Logout by the access token's `sid`, when the caller holds no refresh token. */
+  function revokeFamily(familyId: string): void {
+    const family = families.get(familyId)
+    if (family) revoke(familyId, family)
   }
 
   /** Account eviction: the user's families go entirely. */
@@ -160,6 +186,7 @@ export function createRefreshTokenStore({ familySeconds, overlapSeconds, maxToke
     isRevoked,
     report,
     revokeFamilyOf,
+    revokeFamily,
     dropUser,
     get size() {
       return tokens.size

@@ -37,9 +37,9 @@ export async function requireCaller(
   const account = store.useAccount(check.claims.sub)
   if (!account) throw bearerChallenge({})
 
-  // 5. The failures this account asked for (latency, outage, failing mutations).
-  //    Only now, so they can never reach another account or an anonymous caller;
-  //    the demo endpoints opt out so the reader can always use them.
-  if (!exemptFromDemoControls) await demoControls.apply(account.user.id, request)
+  // 5. The failures this session asked for (latency, outage, failing mutations).
+  //    Only now, so they can never reach another session, another account or an
+  //    anonymous caller; the demo endpoints opt out so the reader can always use them.
+  if (!exemptFromDemoControls) await demoControls.apply(check.claims.sid, request)
   return { account, claims: check.claims }
 }

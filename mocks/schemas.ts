@@ -11,14 +11,20 @@ import { fieldLimits } from './mock-config'
 export const requestSchemas = z.registry<{ id: string }>()
 export const responseSchemas = z.registry<{ id: string }>()
 
+/** Also the `pattern` in the OpenAPI document, and the C# API's check. */
+export const titlePattern = /^[^\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069]*$/
+
 const title = z
   .string()
   .trim()
   .min(1, { error: 'The Title field is required.' })
   .max(fieldLimits.titleMax, { error: `Title must be at most ${fieldLimits.titleMax} characters.` })
-  // Control characters and bidirectional overrides: invisible, and they can make a title display as
-  // something else ("Trojan Source"). Other Unicode (accents, CJK, emoji) is welcome.
-  .regex(/^[^\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]*$/, { error: 'Title must not contain control characters.' })
+  // Control characters, bidirectional overrides and isolates, zero-width characters and direction
+  // marks, line and paragraph separators: invisible, and they can make a title display as something
+  // else ("Trojan Source") or two titles look the same. Other Unicode (accents, CJK, emoji) is welcome.
+  .regex(titlePattern, { error: 'Title must not contain control characters or invisible formatting characters.' })
+  // A lone surrogate is not text; JSON can carry one (`"\ud800"`), UTF-8 cannot store it.
+  .refine((value) => value.isWellFormed(), { error: 'Title must be valid Unicode text.' })
 const description = z
   .string()
   .max(fieldLimits.descriptionMax, { error: `Description must be at most ${fieldLimits.descriptionMax} characters.` })
@@ -128,8 +134,10 @@ export const RefreshRequest = z
   .object({ refreshToken: z.string().min(1, { error: 'The RefreshToken field is required.' }).max(512) })
   .register(requestSchemas, { id: 'RefreshRequest' })
 
+// The refresh token is optional: a BFF holding only the access token ends the
+// session through the bearer token's `sid` instead (see auth-handlers.ts).
 export const LogoutRequest = z
-  .object({ refreshToken: z.string().min(1, { error: 'The RefreshToken field is required.' }).max(512) })
+  .object({ refreshToken: z.string().min(1, { error: 'The RefreshToken field is required.' }).max(512).optional() })
   .register(requestSchemas, { id: 'LogoutRequest' })
 
 export const CreateGoalRequest = z

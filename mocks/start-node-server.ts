@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { Readable } from 'node:stream'
 
-type Handle = (request: Request) => Promise<Response>
+/** `peerAddress` is the TCP peer, which a Request cannot carry. */
+type Handle = (request: Request, options: { peerAddress?: string }) => Promise<Response>
 
 export interface RunningServer {
   url: string
@@ -37,7 +38,7 @@ async function respond(handle: Handle, req: IncomingMessage, res: ServerResponse
     if (!res.writableFinished) hangUp.abort()
   })
   try {
-    const response = await handle(toWebRequest(req, hangUp.signal))
+    const response = await handle(toWebRequest(req, hangUp.signal), { peerAddress: req.socket.remoteAddress })
     res.statusCode = response.status
     response.headers.forEach((value, name) => res.setHeader(name, value))
     if (!response.body) return void res.end()
@@ -50,6 +51,8 @@ async function respond(handle: Handle, req: IncomingMessage, res: ServerResponse
   }
 }
 
+const forbiddenMethods = new Set(['CONNECT', 'TRACE', 'TRACK'])
+
 function toWebRequest(req: IncomingMessage, signal: AbortSignal): Request {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
@@ -57,7 +60,9 @@ function toWebRequest(req: IncomingMessage, signal: AbortSignal): Request {
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
   const init = {
-    method: req.method,
+    // fetch's Request refuses CONNECT, TRACE and TRACK outright. Such a request
+    // still gets its 405 (or 404) from the handlers, under a name none serves.
+    method: forbiddenMethods.has(req.method ?? '') ? `X-${req.method}` : req.method,
     headers,
     // node:stream/web and the DOM lib declare ReadableStream separately; at runtime they are the same class.
     body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : null,

@@ -3,6 +3,7 @@ import type { z } from 'zod'
 import type { ApiContext } from '../api-context'
 import { hashPassword, verifyPassword } from '../passwords'
 import { problem } from '../problem-details'
+import { clientAddress } from '../client-address'
 import { readJsonBody } from '../read-json-body'
 import type { RotationFailure } from '../refresh-token-store'
 import {
@@ -24,17 +25,8 @@ const refreshFailures: Record<RotationFailure, string> = {
   reused: 'The refresh token was already used, so its token family has been revoked; sign in again.',
 }
 
-/**
- * The mock trusts the first X-Forwarded-For entry as if it sat behind a known
- * proxy: the BFF forwards the browser's address there. A real API must only
- * trust the header from its own proxies.
- */
-export function clientAddress(request: Request): string {
-  return request.headers.get('x-forwarded-for')?.split(',')[0].trim() || 'unknown'
-}
-
 export function authHandlers(ctx: ApiContext) {
-  const { store, accessTokens, refreshTokens, accountLimiter, clientLimiter, clock } = ctx
+  const { store, accessTokens, refreshTokens, accountClientLimiter, clientLimiter, clock } = ctx
 
   async function session(account: Account, refresh: { refreshToken: string; familyId: string; expiresAt: number }): Promise<LoginResponse> {
     // The family id goes into the access token as `sid`, so revoking the family refuses it too.
@@ -53,9 +45,12 @@ export function authHandlers(ctx: ApiContext) {
       const body = await readJsonBody(request, LoginRequest)
       const email = body.email.toLowerCase()
       const client = clientAddress(request)
+      // The account's counter is per client too: anyone may type a known email,
+      // and six wrong passwords from a stranger must not lock its owner out.
+      const accountKey = `${client} ${email}`
 
-      // 1. Refuse before touching the password when the client or the account is over its limit.
-      const retryAfter = Math.max(clientLimiter.retryAfter(client), accountLimiter.retryAfter(email))
+      // 1. Refuse before touching the password when the client, or this client on this account, is over its limit.
+      const retryAfter = Math.max(clientLimiter.retryAfter(client), accountClientLimiter.retryAfter(accountKey))
       if (retryAfter > 0) {
         throw problem(429, {
           detail: 'Too many failed sign-in attempts. Try again later.',
@@ -70,12 +65,12 @@ export function authHandlers(ctx: ApiContext) {
       // 3. Count the failure against both keys. Unknown email and wrong password look the same.
       if (!account || !valid) {
         clientLimiter.recordFailure(client)
-        accountLimiter.recordFailure(email)
+        accountClientLimiter.recordFailure(accountKey)
         throw problem(401, { detail: 'Invalid email or password.' })
       }
 
-      // 4. Success clears the account's counter, not the client's: one address may be guessing many accounts.
-      accountLimiter.reset(email)
+      // 4. Success clears this client's counter for the account, not the client's own: one address may be guessing many accounts.
+      accountClientLimiter.reset(accountKey)
       store.useAccount(account.user.id)
 
       // 5. Every login starts a new refresh-token family.
@@ -119,7 +114,14 @@ export function authHandlers(ctx: ApiContext) {
 
     http.post<NoParams, z.input<typeof LogoutRequest>, null>('/api/auth/logout', async ({ request }) => {
       const { refreshToken } = await readJsonBody(request, LogoutRequest)
-      refreshTokens.revokeFamilyOf(refreshToken)
+      // 1. The refresh token's family, when the caller holds it.
+      if (refreshToken) refreshTokens.revokeFamilyOf(refreshToken)
+      // 2. The bearer token's family (`sid`), so a caller left with only the
+      //    access token still ends the session. A bad token is ignored, as an
+      //    unknown refresh token is: logout always answers 204.
+      const bearer = /^Bearer\s+(\S+)\s*$/i.exec(request.headers.get('authorization') ?? '')
+      const check = bearer ? await accessTokens.verify(bearer[1]) : undefined
+      if (check?.ok) refreshTokens.revokeFamily(check.claims.sid)
       return new HttpResponse(null, { status: 204 })
     }),
   ]

@@ -2,7 +2,7 @@ import { http, HttpResponse } from 'msw'
 import type { z } from 'zod'
 import type { ApiContext } from '../api-context'
 import { readJsonBody } from '../read-json-body'
-import { requireAccount } from '../require-account'
+import { requireCaller } from '../require-account'
 import { DemoControlsRequest, type DemoControls } from '../schemas'
 
 type NoParams = Record<string, never>
@@ -10,7 +10,7 @@ type NoParams = Record<string, never>
 const demoControlsPath = '/api/demo/controls'
 
 /**
- * Demo only, no real API has it: lets a reader make their own account slow or
+ * Demo only, no real API has it: lets a reader make their own session slow or
  * failing (demo-controls-store.ts). Exempt from those controls itself, so a
  * reader who took the API "down" can always bring it back.
  */
@@ -19,15 +19,15 @@ export function demoControlsHandlers(ctx: ApiContext) {
 
   return [
     http.get<NoParams, never, DemoControls>(demoControlsPath, async ({ request }) => {
-      const account = await requireAccount(request, ctx, exempt)
-      return HttpResponse.json(ctx.demoControls.read(account.user.id))
+      const { claims } = await requireCaller(request, ctx, exempt)
+      return HttpResponse.json(ctx.demoControls.read(claims.sid))
     }),
 
     http.put<NoParams, z.input<typeof DemoControlsRequest>, DemoControls>(demoControlsPath, async ({ request }) => {
-      const account = await requireAccount(request, ctx, exempt)
+      const { account, claims } = await requireCaller(request, ctx, exempt)
       const body = await readJsonBody(request, DemoControlsRequest)
       // PUT replaces: what the body leaves out is switched off.
-      const controls = ctx.demoControls.set(account.user.id, {
+      const controls = ctx.demoControls.set(claims.sid, account.user.id, {
         latencyMs: body.latencyMs ?? 0,
         failNextMutations: body.failNextMutations ?? 0,
         failureRate: body.failureRate ?? 0,
@@ -37,8 +37,8 @@ export function demoControlsHandlers(ctx: ApiContext) {
     }),
 
     http.delete<NoParams, never, null>(demoControlsPath, async ({ request }) => {
-      const account = await requireAccount(request, ctx, exempt)
-      ctx.demoControls.reset(account.user.id)
+      const { claims } = await requireCaller(request, ctx, exempt)
+      ctx.demoControls.reset(claims.sid)
       return new HttpResponse(null, { status: 204 })
     }),
   ]

@@ -9,8 +9,12 @@ export type GoalPage = components['schemas']['GoalPage']
 const baseUrl = inject('contractBaseUrl').replace(/\/$/, '')
 
 /** The base URL may carry a path (e.g. …/dotnet), so paths are appended, not resolved. */
+export function apiUrl(path: string): string {
+  return `${baseUrl}${path}`
+}
+
 export function apiFetch(path: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(`${baseUrl}${path}`, init)
+  return fetch(apiUrl(path), init)
 }
 
 interface CallOptions {

@@ -56,7 +56,7 @@ export default async function setup(project: TestProject) {
       loginFailuresPerClient: 20,
     },
   })
-  const server = await startNodeServer((request) => api.handle(request))
+  const server = await startNodeServer((request, options) => api.handle(request, options))
 
   project.provide('contractBaseUrl', server.url)
   project.provide('contractJwtSigningKey', jwtSigningKey)

@@ -1,3 +1,4 @@
+import { socketAddress } from '@/demos/lib/http/client-address'
 import { traceApi } from '@/demos/lib/trace/trace-api'
 import { dotnetBasePath, handleDotnetRequest } from '@/mocks/dotnet-api'
 
@@ -8,7 +9,9 @@ export const dynamic = 'force-dynamic'
 export const runtime = 'nodejs'
 
 // The wire inspector records the API's side of a traced visitor's hops.
-const handle = traceApi(handleDotnetRequest, dotnetBasePath)
+// The mock believes X-Forwarded-For only from a known proxy (the BFF), so it
+// needs the TCP peer, which only the site's server can see.
+const handle = traceApi((request: Request) => handleDotnetRequest(request, socketAddress(request.headers)), dotnetBasePath)
 
 export const GET = handle
 export const POST = handle

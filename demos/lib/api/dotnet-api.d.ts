@@ -233,7 +233,7 @@ export interface components {
             refreshToken: string;
         };
         LogoutRequest: {
-            refreshToken: string;
+            refreshToken?: string;
         };
         CreateGoalRequest: {
             title: string;

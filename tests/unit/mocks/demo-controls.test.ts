@@ -56,19 +56,20 @@ describe('demo controls store', () => {
   it('fails the share of mutations its random draws say, and never a GET', async () => {
     let draw = 0.5
     const store = createDemoControlsStore({ lifetimeSeconds: 60, clock: () => 0, random: () => draw })
-    store.set('user', { ...off, failureRate: 0.3 })
-    await expect(store.apply('user', mutation())).resolves.toBeUndefined()
+    store.set('session', 'user', { ...off, failureRate: 0.3 })
+    await expect(store.apply('session', mutation())).resolves.toBeUndefined()
     draw = 0.2
-    await expect(store.apply('user', mutation())).rejects.toMatchObject({ status: 500 })
-    await expect(store.apply('user', new Request('http://api.test/api/goals'))).resolves.toBeUndefined()
+    await expect(store.apply('session', mutation())).rejects.toMatchObject({ status: 500 })
+    await expect(store.apply('session', new Request('http://api.test/api/goals'))).resolves.toBeUndefined()
   })
 
-  it('keeps accounts apart and forgets an evicted one', async () => {
+  it('keeps sessions apart, even of one account, and forgets an evicted account', async () => {
     const store = createDemoControlsStore({ lifetimeSeconds: 60, clock: () => 0 })
-    store.set('a', { ...off, down: true })
-    await expect(store.apply('b', mutation())).resolves.toBeUndefined()
-    store.dropUser('a')
-    expect(store.read('a')).toEqual({ ...off, expiresAt: null })
+    store.set('session-a', 'user', { ...off, down: true })
+    await expect(store.apply('session-b', mutation())).resolves.toBeUndefined()
+    await expect(store.apply('session-a', mutation())).rejects.toMatchObject({ status: 503 })
+    store.dropUser('user')
+    expect(store.read('session-a')).toEqual({ ...off, expiresAt: null })
   })
 })
 

@@ -32,19 +32,20 @@ describe('the handlers are the API', () => {
 })
 
 describe('handle()', () => {
-  it('strips its mount path and points Location at the public URL', async () => {
+  it('strips its mount path and points Location at the mounted path, never at a host the request named', async () => {
     const mock = createTestApi()
     const { accessToken } = await (await mock.login(demoAccount.email, demoAccount.password)).json()
     const response = await mock.api.handle(
       new Request('https://site.test/dotnet/api/goals', {
         method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}`, 'x-forwarded-proto': 'gopher', 'x-forwarded-host': 'evil.example' },
         body: JSON.stringify({ title: 'Mounted' }),
       }),
       { basePath: '/dotnet' },
     )
     expect(response.status).toBe(201)
-    expect(response.headers.get('location')).toMatch(/^https:\/\/site\.test\/dotnet\/api\/goals\/[0-9a-f-]{36}$/)
+    expect(response.headers.get('location')).toMatch(/^\/dotnet\/api\/goals\/[0-9a-f-]{36}$/)
+    expect(response.headers.get('cache-control')).toBe('no-store')
     expect((await mock.api.handle(new Request('https://site.test/elsewhere'), { basePath: '/dotnet' })).status).toBe(404)
   })
 
@@ -80,6 +81,7 @@ describe('handle()', () => {
   it('turns an exception into a 500 carrying only a traceId', async () => {
     const error = vi.spyOn(console, 'error').mockImplementation(() => {})
     const handle = createRequestHandler({
+      knownProxies: [],
       handlers: [
         http.get('/boom', () => {
           throw new Error('secret stack detail')

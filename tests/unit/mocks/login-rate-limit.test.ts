@@ -1,22 +1,31 @@
 import { describe, expect, it } from 'vitest'
+import { resolveClientAddress } from '@/mocks/client-address'
 import { createRateLimiter } from '@/mocks/rate-limiter'
 import { createTestApi } from './mock-client'
 
 describe('login rate limiting', () => {
-  it('locks an account after five failures and reopens when the window has passed', async () => {
+  it('locks an account for the client that failed five times, and reopens when the window has passed', async () => {
     const mock = createTestApi()
     await mock.register('locked@example.com', 'right-password')
     for (let i = 0; i < 5; i++) {
-      expect((await mock.login('locked@example.com', 'wrong-password', `10.0.0.${i}`)).status).toBe(401)
+      expect((await mock.login('locked@example.com', 'wrong-password', '10.0.0.9')).status).toBe(401)
     }
 
     mock.advance(60)
-    const locked = await mock.login('locked@example.com', 'right-password', '10.0.1.1')
+    const locked = await mock.login('locked@example.com', 'right-password', '10.0.0.9')
     expect(locked.status).toBe(429)
     expect(locked.headers.get('retry-after')).toBe(String(15 * 60 - 60))
 
     mock.advance(15 * 60 - 60)
-    expect((await mock.login('locked@example.com', 'right-password', '10.0.1.1')).status).toBe(200)
+    expect((await mock.login('locked@example.com', 'right-password', '10.0.0.9')).status).toBe(200)
+  })
+
+  it("never locks the owner out because of a stranger's failures", async () => {
+    const mock = createTestApi()
+    await mock.register('victim@example.com', 'right-password')
+    for (let i = 0; i < 6; i++) await mock.login('victim@example.com', 'wrong-password', '198.51.100.66')
+    expect((await mock.login('victim@example.com', 'right-password', '198.51.100.66')).status).toBe(429)
+    expect((await mock.login('victim@example.com', 'right-password', '203.0.113.5')).status).toBe(200)
   })
 
   it("clears an account's counter on success", async () => {
@@ -29,7 +38,7 @@ describe('login rate limiting', () => {
 
   it('limits one client address across many accounts, known or not', async () => {
     const mock = createTestApi({ loginFailuresPerClient: 3 })
-    for (let i = 0; i < 3; i++) await mock.login(`nobody-${i}@example.com`, 'guess', '203.0.113.7, 10.0.0.1')
+    for (let i = 0; i < 3; i++) await mock.login(`nobody-${i}@example.com`, 'guess', '10.0.0.1, 203.0.113.7')
     const limited = await mock.login('nobody-9@example.com', 'guess', '203.0.113.7')
     expect(limited.status).toBe(429)
     expect(limited.headers.get('content-type')).toContain('application/problem+json')
@@ -50,5 +59,37 @@ describe('login rate limiting', () => {
     limiter.recordFailure('e')
     expect(limiter.size).toBe(3)
     expect(limiter.retryAfter('b')).toBe(0)
+  })
+
+  describe('the client address, as ASP.NET Core forwarded headers with known proxies', () => {
+    const headers = new Headers({ 'x-forwarded-for': '198.51.100.66, 203.0.113.7' })
+    const known = ['127.0.0.1', '::1']
+
+    it('believes the last X-Forwarded-For entry only from a known proxy', () => {
+      expect(resolveClientAddress(headers, '127.0.0.1', known)).toBe('203.0.113.7')
+      expect(resolveClientAddress(headers, '::ffff:127.0.0.1', known)).toBe('203.0.113.7')
+      expect(resolveClientAddress(headers, '::1', known)).toBe('203.0.113.7')
+    })
+
+    it('takes anyone else at their socket address, whatever they wrote', () => {
+      expect(resolveClientAddress(headers, '192.0.2.10', known)).toBe('192.0.2.10')
+      expect(resolveClientAddress(headers, '::ffff:192.0.2.10', known)).toBe('192.0.2.10')
+      expect(resolveClientAddress(new Headers(), '127.0.0.1', known)).toBe('127.0.0.1')
+    })
+
+    it('sixty logins from one outside peer with sixty invented addresses count as one client', async () => {
+      const mock = createTestApi({ loginFailuresPerClient: 50 })
+      const statuses: number[] = []
+      for (let i = 0; i < 60; i++) {
+        const request = new Request('http://api.test/api/auth/login', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` },
+          body: JSON.stringify({ email: `spray-${i}@example.com`, password: 'guess' }),
+        })
+        statuses.push((await mock.api.handle(request, { peerAddress: '192.0.2.10' })).status)
+      }
+      expect(statuses.slice(0, 50).every((status) => status === 401)).toBe(true)
+      expect(statuses.slice(50).every((status) => status === 429)).toBe(true)
+    })
   })
 })

@@ -33,7 +33,7 @@ describe('refresh-token families', () => {
 
   it('revokes the whole family when a spent token comes back', () => {
     let now = 0
-    const store = createRefreshTokenStore({ familySeconds: 60, overlapSeconds: 0, maxTokens: 100, clock: () => now })
+    const store = createRefreshTokenStore({ familySeconds: 60, overlapSeconds: 0, maxTokens: 100, revocationSeconds: 930, clock: () => now })
     const first = store.issue('user-1').refreshToken
     const second = store.rotate(first)
     if (!second.ok) throw new Error('rotation failed')
@@ -45,7 +45,7 @@ describe('refresh-token families', () => {
 
   it('hands out the same successor inside an overlap window, when one is configured', () => {
     let now = 0
-    const store = createRefreshTokenStore({ familySeconds: 60, overlapSeconds: 5, maxTokens: 100, clock: () => now })
+    const store = createRefreshTokenStore({ familySeconds: 60, overlapSeconds: 5, maxTokens: 100, revocationSeconds: 930, clock: () => now })
     const first = store.issue('user-1').refreshToken
     const second = store.rotate(first)
     if (!second.ok) throw new Error('rotation failed')
@@ -60,7 +60,7 @@ describe('refresh-token families', () => {
 
   it('keeps the token map bounded: expired families go first, then the oldest', () => {
     let now = 0
-    const store = createRefreshTokenStore({ familySeconds: 10, overlapSeconds: 0, maxTokens: 5, clock: () => now })
+    const store = createRefreshTokenStore({ familySeconds: 10, overlapSeconds: 0, maxTokens: 5, revocationSeconds: 930, clock: () => now })
     const tokens = Array.from({ length: 5 }, (_, i) => store.issue(`user-${i}`).refreshToken)
     expect(store.size).toBe(5)
 
@@ -72,5 +72,31 @@ describe('refresh-token families', () => {
     now += 60_000
     store.issue('user-6')
     expect(store.size).toBe(1)
+  })
+
+  it('remembers a revocation after a full store has pruned the family, until its access tokens expire', () => {
+    let now = 0
+    const store = createRefreshTokenStore({ familySeconds: 3600, overlapSeconds: 0, maxTokens: 5, revocationSeconds: 930, clock: () => now })
+    const revoked = store.issue('user-revoked')
+    store.revokeFamilyOf(revoked.refreshToken)
+    expect(store.isRevoked(revoked.familyId)).toBe(true)
+
+    // Fill the store past its cap: the revoked family is the oldest, so it goes first.
+    for (let i = 0; i < 10; i++) store.issue(`user-${i}`)
+    expect(store.report(revoked.familyId)).toBeUndefined()
+    expect(store.isRevoked(revoked.familyId)).toBe(true)
+
+    // Its access tokens have all expired by then; the revocation may go.
+    now += 930_000
+    store.issue('user-late')
+    expect(store.isRevoked(revoked.familyId)).toBe(false)
+  })
+
+  it('revokes a family by its id, for a logout that holds only the access token', () => {
+    const store = createRefreshTokenStore({ familySeconds: 60, overlapSeconds: 0, maxTokens: 100, revocationSeconds: 930, clock: () => 0 })
+    const { familyId, refreshToken } = store.issue('user-1')
+    store.revokeFamily(familyId)
+    expect(store.isRevoked(familyId)).toBe(true)
+    expect(store.rotate(refreshToken)).toEqual({ ok: false, reason: 'revoked' })
   })
 })

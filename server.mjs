@@ -1,0 +1,38 @@
+// The site's HTTP server: `next start`, plus the one fact Next.js does not pass
+// on. A route handler never sees the TCP peer, and `next start` keeps an
+// X-Forwarded-For header the client wrote, so without this every per-address
+// limit would key on a value the client chooses (issue: spoofed client address).
+//
+//   npm start                       # PORT (default 3000), HOST (default all interfaces)
+//
+// Policy lives in the app (demos/lib/http/client-address.ts decides how many
+// forwarding hops to trust); this file only reports the socket address.
+import { createServer } from 'node:http'
+import next from 'next'
+
+const SOCKET_ADDRESS_HEADER = 'x-socket-address'
+const port = Number(process.env.PORT ?? 3000)
+const host = process.env.HOST || undefined
+
+const app = next({ dev: false, port })
+const handle = app.getRequestHandler()
+await app.prepare()
+
+// Tells the app that SOCKET_ADDRESS_HEADER was written here, so it can trust it.
+globalThis[Symbol.for('bff-reference.socket-address-header')] = SOCKET_ADDRESS_HEADER
+
+const server = createServer((request, response) => {
+  // Overwrites whatever a client sent under the same name.
+  request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? ''
+  handle(request, response)
+})
+server.listen(port, host, () => {
+  console.log(`> Ready on http://${host ?? 'localhost'}:${port}`)
+})
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    server.close()
+    app.close().finally(() => process.exit(0))
+  })
+}
