@@ -10,7 +10,7 @@ export const baseURL = `http://localhost:${PORT}`
  */
 export const E2E_JWT_SIGNING_KEY = process.env.JWT_SIGNING_KEY ?? 'e2e-only-signing-key-0123456789abcdefghijklmnopqrstuvwxyz'
 
-// The browser suite runs against a production build (next build && next start),
+// The browser suite runs against a production build (next build && npm start),
 // because that is what readers deploy: dev mode differs in caching and cookies.
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -30,7 +30,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   webServer: {
-    command: process.env.E2E_SKIP_BUILD ? 'npx next start' : 'npm run build && npx next start',
+    // server.mjs is `next start` plus the socket address, as `npm start` runs it.
+    command: process.env.E2E_SKIP_BUILD ? 'node server.mjs' : 'npm run build && node server.mjs',
     url: `${baseURL}/dotnet/swagger/v1/swagger.json`,
     timeout: 600_000,
     reuseExistingServer: false,

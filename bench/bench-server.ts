@@ -1,4 +1,4 @@
-// Starts and stops the production server the benchmarks measure: `next start`
+// Starts and stops the production server the benchmarks measure: server.mjs (`npm start`)
 // on an existing build (building first when there is none), on a free port,
 // owned by PID so nothing else on the machine is touched.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
@@ -46,9 +46,9 @@ export async function freePort(from = Number(process.env.BENCH_PORT ?? 3210), to
 
 export async function startServer(env: Record<string, string> = {}): Promise<BenchServer> {
   const port = await freePort()
-  const nextBin = path.join('node_modules', 'next', 'dist', 'bin', 'next')
-  const child: ChildProcess = spawn(process.execPath, [...nodeFlags(), nextBin, 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    env: { ...process.env, ...BENCH_SERVER_ENV, PORT: String(port), ...env },
+  // The site's own server (server.mjs), as `npm start` runs it.
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags(), 'server.mjs'], {
+    env: { ...process.env, ...BENCH_SERVER_ENV, PORT: String(port), HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let log = ''
@@ -73,12 +73,12 @@ function nodeFlags(): string[] {
 async function waitUntilUp(url: string, child: ChildProcess) {
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}`)
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`)
     const up = await fetch(url).then((r) => r.ok, () => false)
     if (up) return
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
-  throw new Error(`next start did not answer ${url} within 60 s`)
+  throw new Error(`the server did not answer ${url} within 60 s`)
 }
 
 function stop(child: ChildProcess): Promise<void> {

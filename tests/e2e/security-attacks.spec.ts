@@ -141,45 +141,78 @@ test.describe('CSRF and caching', () => {
 })
 
 test.describe('brute force', () => {
-  test('repeated wrong passwords lock the account: 429 with Retry-After, even for the right password', async ({ request }) => {
-    // An address of its own, so this test's failures do not count against the rest of the suite.
-    const address = `198.51.100.${Math.floor(Math.random() * 250) + 1}`
+  // Each test is a client of its own: a loopback source address the rest of the
+  // suite never uses, so its failures count against nobody else. X-Forwarded-For
+  // proves nothing: with no proxy in front, the server keys on the socket.
+  const ownAddress = () => `127.0.${Math.floor(Math.random() * 200) + 20}.${Math.floor(Math.random() * 250) + 2}`
+  const post = (baseURL: string, path: string, localAddress: string, data: unknown, headers: Record<string, string> = {}) =>
+    rawRequest(baseURL, path, {
+      method: 'POST',
+      localAddress,
+      headers: { ...CSRF, 'content-type': 'application/json', ...headers },
+      body: typeof data === 'string' ? data : JSON.stringify(data),
+    })
+  const cookiesOf = (headers: Record<string, unknown>) => [headers['set-cookie'] ?? []].flat()
+
+  test('repeated wrong passwords lock the account: 429 with Retry-After, even for the right password', async ({ baseURL }) => {
+    const address = ownAddress()
     const email = `locked-${randomUUID().slice(0, 8)}@example.com`
-    await request.post('/api/auth/register', { headers: { ...CSRF, 'x-forwarded-for': address }, data: { email, password: 'the-right-password', name: 'Lockout' } })
+    expect((await post(baseURL!, '/api/auth/register', address, { email, password: 'the-right-password', name: 'Lockout' })).status).toBe(201)
     const statuses: number[] = []
-    for (let i = 0; i < 6; i++) {
-      const response = await request.post('/api/auth/login', { headers: { ...CSRF, 'x-forwarded-for': address }, data: { email, password: `wrong-${i}` } })
-      statuses.push(response.status())
-    }
+    for (let i = 0; i < 6; i++) statuses.push((await post(baseURL!, '/api/auth/login', address, { email, password: `wrong-${i}` })).status)
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429])
-    const right = await request.post('/api/auth/login', { headers: { ...CSRF, 'x-forwarded-for': address }, data: { email, password: 'the-right-password' } })
-    expect(right.status()).toBe(429)
-    expect(Number(right.headers()['retry-after'])).toBeGreaterThan(0)
-    expect(setCookies(right)).toEqual([])
+    const right = await post(baseURL!, '/api/auth/login', address, { email, password: 'the-right-password' })
+    expect(right.status).toBe(429)
+    expect(Number(right.headers['retry-after'])).toBeGreaterThan(0)
+    expect(cookiesOf(right.headers)).toEqual([])
   })
 
-  test('the BFF limits auth requests per client address with a 429 and Retry-After', async ({ request }) => {
-    // The limit is per first X-Forwarded-For entry; a fresh address has a fresh budget.
-    const address = `203.0.113.${Math.floor(Math.random() * 250) + 1}`
-    const headers = { ...CSRF, 'x-forwarded-for': address, 'content-type': 'application/json' }
-    let first429: APIResponse | null = null
+  test("a stranger's wrong passwords do not lock the owner out", async ({ baseURL }) => {
+    const [stranger, owner] = [ownAddress(), ownAddress()]
+    const email = `victim-${randomUUID().slice(0, 8)}@example.com`
+    expect((await post(baseURL!, '/api/auth/register', owner, { email, password: 'the-right-password', name: 'Victim' })).status).toBe(201)
+    for (let i = 0; i < 6; i++) await post(baseURL!, '/api/auth/login', stranger, { email, password: `wrong-${i}` })
+    expect((await post(baseURL!, '/api/auth/login', stranger, { email, password: 'the-right-password' })).status).toBe(429)
+    const ownerSignIn = await post(baseURL!, '/api/auth/login', owner, { email, password: 'the-right-password' })
+    expect(ownerSignIn.status).toBe(200)
+    expect(cookiesOf(ownerSignIn.headers).length).toBeGreaterThan(0)
+  })
+
+  test('sixty failed sign-ins for different emails, each with a new X-Forwarded-For, meet a 429', async ({ baseURL }) => {
+    const address = ownAddress()
+    const statuses: number[] = []
+    for (let i = 0; i < 60; i++) {
+      const response = await post(baseURL!, '/api/auth/login', address, { email: `spray-${randomUUID().slice(0, 8)}@example.com`, password: 'Summer2026!' }, {
+        'x-forwarded-for': `203.0.113.${i + 1}`,
+      })
+      statuses.push(response.status)
+    }
+    expect(statuses.slice(0, 50).every((status) => status === 401)).toBe(true)
+    expect(statuses.slice(50).every((status) => status === 429)).toBe(true)
+  })
+
+  test('the BFF limits auth requests per client address with a 429 and Retry-After', async ({ baseURL }) => {
+    const address = ownAddress()
+    let first429: Awaited<ReturnType<typeof rawRequest>> | null = null
     let sent = 0
     // Invalid bodies: counted by the limiter, answered 400 without calling the API.
+    // A new X-Forwarded-For on each one changes nothing.
     while (!first429 && sent < 2000) {
-      const batch = await Promise.all(Array.from({ length: 50 }, () => request.post('/api/auth/login', { headers, data: Buffer.from('{}') })))
+      const batch = await Promise.all(
+        Array.from({ length: 50 }, (_, i) => post(baseURL!, '/api/auth/login', address, '{}', { 'x-forwarded-for': `198.51.100.${(sent + i) % 250}` })),
+      )
       sent += batch.length
-      first429 = batch.find((response) => response.status() === 429) ?? null
+      first429 = batch.find((response) => response.status === 429) ?? null
     }
     expect(first429, `no 429 after ${sent} requests`).not.toBeNull()
-    expect(Number(first429!.headers()['retry-after'])).toBeGreaterThan(0)
-    expect(first429!.headers()['content-type']).toContain('application/problem+json')
+    expect(Number(first429!.headers['retry-after'])).toBeGreaterThan(0)
+    expect(first429!.headers['content-type']).toContain('application/problem+json')
     // Over the limit even the right password is refused, and no cookie is set.
-    const right = await request.post('/api/auth/login', { headers, data: Buffer.from(JSON.stringify(DEMO)) })
-    expect(right.status()).toBe(429)
-    expect(setCookies(right)).toEqual([])
+    const right = await post(baseURL!, '/api/auth/login', address, DEMO)
+    expect(right.status).toBe(429)
+    expect(cookiesOf(right.headers)).toEqual([])
     // Another address is unaffected.
-    const other = await request.post('/api/auth/login', { headers: { ...headers, 'x-forwarded-for': `192.0.2.${Math.floor(Math.random() * 250) + 1}` }, data: Buffer.from('{}') })
-    expect(other.status()).toBe(400)
+    expect((await post(baseURL!, '/api/auth/login', ownAddress(), '{}')).status).toBe(400)
   })
 })
 
@@ -245,5 +278,71 @@ test.describe('input hardening', () => {
     const huge = await rawRequest(baseURL!, `/api/proxy/goals?search=${'a'.repeat(20_000)}`, { headers: { cookie } })
     expect(huge.status).toBe(431)
     for (const body of [await long.text(), huge.body]) expect(body).not.toMatch(JWT_SHAPE)
+  })
+
+  test('zero-width characters, direction marks and lone surrogates in a title are refused', async ({ request, baseURL }) => {
+    const { cookie } = await signUp(request)
+    const before = await goalCount(request, cookie)
+    for (const character of ['\\u200b', '\\u200d', '\\u200e', '\\u200f', '\\u2028', '\\u2029', '\\u061c', '\\ud800']) {
+      // Written as a JSON escape, so a lone surrogate reaches the server as sent.
+      const body = `{"title":"Pay${character}pal"}`
+      const response = await rawRequest(baseURL!, '/api/proxy/goals', { method: 'POST', headers: { cookie, ...CSRF, 'content-type': 'application/json' }, body })
+      expect(response.status, character).toBe(400)
+      expect(response.headers['content-type'], character).toContain('application/problem+json')
+    }
+    expect(await goalCount(request, cookie)).toBe(before)
+  })
+
+  test('a body nested 3,000 levels deep is a 400, at the proxy and at the API', async ({ request, baseURL }) => {
+    const { cookie, access } = await signUp(request)
+    const before = await goalCount(request, cookie)
+    const body = `{"title":${'['.repeat(3000)}${']'.repeat(3000)}}`
+    const viaProxy = await rawRequest(baseURL!, '/api/proxy/goals', { method: 'POST', headers: { cookie, ...CSRF, 'content-type': 'application/json' }, body })
+    const direct = await rawRequest(baseURL!, '/dotnet/api/goals', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${access}`, 'content-type': 'application/json' },
+      body,
+    })
+    for (const response of [viaProxy, direct]) {
+      expect(response.status).toBe(400)
+      expect(response.headers['content-type']).toContain('application/problem+json')
+      expect(response.body).not.toMatch(/RangeError|at .*\.(js|ts):\d+/)
+    }
+    expect(await goalCount(request, cookie)).toBe(before)
+  })
+
+  test('an access cookie that is not JWT-shaped is no session: the sign-in redirect, never a 500', async ({ baseURL }) => {
+    // Next decodes cookie values, so these become a newline, a non-Latin-1 character and a NUL.
+    for (const value of ['abc%0Adef', '%E2%98%83', 'a%00b', 'not-a-jwt']) {
+      for (const path of ['/demo/account', '/demo/session']) {
+        const response = await rawRequest(baseURL!, path, { headers: { cookie: `${SECURE_PREFIX}bff.access=${value}` } })
+        expect(response.status, `${path} ${value}`).toBe(307)
+        expect(response.headers.location, `${path} ${value}`).toMatch(/^\/demo\/login\?callbackUrl=/)
+      }
+    }
+  })
+
+  test('TRACE and TRACK are a 405 with Allow on every kind of route, never a 500', async ({ baseURL }) => {
+    for (const method of ['TRACE', 'TRACK']) {
+      for (const path of ['/demo/account', '/api/proxy/goals', '/api/trace', '/api/auth/login', '/dotnet/api/goals', '/workflows/login']) {
+        const response = await rawRequest(baseURL!, path, { method })
+        expect(response.status, `${method} ${path}`).toBe(405)
+        expect(response.headers.allow, `${method} ${path}`).toContain('GET')
+        expect(response.headers['content-type']).toContain('application/problem+json')
+      }
+    }
+  })
+})
+
+test.describe('sign-out', () => {
+  test('with only the access cookie left, signing out still ends the session at the API', async ({ request }) => {
+    const { cookie, access } = await signUp(request)
+    const accessOnly = cookie.split('; ').filter((pair) => pair.startsWith(`${SECURE_PREFIX}bff.access=`)).join('; ')
+    expect((await request.get('/dotnet/api/users/me', { headers: { authorization: `Bearer ${access}` } })).status()).toBe(200)
+    const logout = await request.post('/api/auth/logout', { headers: { cookie: accessOnly, ...CSRF } })
+    expect(logout.status()).toBe(204)
+    const after = await request.get('/dotnet/api/users/me', { headers: { authorization: `Bearer ${access}` } })
+    expect(after.status()).toBe(401)
+    expect(after.headers()['www-authenticate']).toContain('revoked')
   })
 })

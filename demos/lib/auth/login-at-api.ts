@@ -1,6 +1,7 @@
 import 'server-only'
 import { getAnonymousApi } from '@/demos/lib/api/server-client'
 import type { Problem } from '@/demos/lib/http/problem'
+import { bearerAuthorization } from './bearer'
 import type { LoginInput, RegisterInput } from './login-schema'
 import type { TokenPair } from './auth-cookies'
 
@@ -43,10 +44,19 @@ export async function registerAtApi(input: RegisterInput, clientAddress: string 
   })
 }
 
-/** Revokes the refresh token's whole family at the API. */
-export async function revokeAtApi(refreshToken: string) {
+/**
+ * Ends the session at the API: the family of the refresh token, and the one
+ * the access token's `sid` names, so a reader left with only the access
+ * cookie is signed out for real too.
+ */
+export async function revokeAtApi({ refreshToken, accessToken }: { refreshToken?: string; accessToken?: string }) {
+  const authorization = bearerAuthorization(accessToken)
+  if (!refreshToken && !authorization) return
   try {
-    await getAnonymousApi().POST('/api/auth/logout', { body: { refreshToken } })
+    await getAnonymousApi().POST('/api/auth/logout', {
+      body: refreshToken ? { refreshToken } : {},
+      headers: authorization ? { Authorization: authorization } : {},
+    })
   } catch {
     // Sign-out must not fail for the reader: the cookies are deleted either way,
     // and an unrevoked family still dies at its absolute lifetime.

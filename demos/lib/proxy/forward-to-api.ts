@@ -1,6 +1,7 @@
 import 'server-only'
 import type { NextRequest } from 'next/server'
 import { API_TIMEOUT_MS, dotnetApiUrl } from '@/demos/lib/api/api-config'
+import { JWT_SHAPE } from '@/demos/lib/auth/bearer'
 import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-names'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
 import { problem } from '@/demos/lib/http/problem'
@@ -17,8 +18,6 @@ import { UpstreamAbortedError, UpstreamTimeoutError } from './request-upstream'
 export const PROXY_MAX_BODY_BYTES = 16 * 1024
 
 const MUTATING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
-// Shaped like a JWT. Anything else could not be a valid header value or token.
-const TOKEN = /^[\w-]+\.[\w-]+\.[\w-]*$/
 
 // #region forward-to-api
 /**
@@ -55,7 +54,7 @@ async function answer(request: NextRequest, requestId: string): Promise<Response
 
   // 4. Read the access token from the httpOnly cookie. No token, no call.
   const token = request.cookies.get(ACCESS_COOKIE)?.value
-  if (!token || !TOKEN.test(token)) return problem({ status: 401, title: 'Not signed in', detail: 'Sign in again.' })
+  if (!token || !JWT_SHAPE.test(token)) return problem({ status: 401, title: 'Not signed in', detail: 'Sign in again.' })
 
   // 5. Refuse a declared oversized body before reading a byte of it.
   if (Number(request.headers.get('content-length') ?? 0) > PROXY_MAX_BODY_BYTES) return tooLarge()

@@ -1,7 +1,7 @@
 import { cookies } from 'next/headers'
 import { NextResponse } from 'next/server'
 import { clearAuthCookies } from '@/demos/lib/auth/auth-cookies'
-import { REFRESH_COOKIE } from '@/demos/lib/auth/cookie-names'
+import { ACCESS_COOKIE, REFRESH_COOKIE } from '@/demos/lib/auth/cookie-names'
 import { revokeAtApi } from '@/demos/lib/auth/login-at-api'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
 import { traceRoute } from '@/demos/lib/trace/trace-route'
@@ -10,9 +10,11 @@ export const POST = traceRoute(async function POST(request: Request) {
   const forged = rejectWithoutAntiForgery(request)
   if (forged) return forged
 
-  // 1. Revoke the refresh token's family at the API, so a copy of it is worthless.
-  const refreshToken = (await cookies()).get(REFRESH_COOKIE)?.value
-  if (refreshToken) await revokeAtApi(refreshToken)
+  // 1. Revoke the session's family at the API, so a copy of either token is
+  //    worthless: by the refresh token, and by the access token's `sid` for a
+  //    reader whose refresh cookie is already gone.
+  const jar = await cookies()
+  await revokeAtApi({ refreshToken: jar.get(REFRESH_COOKIE)?.value, accessToken: jar.get(ACCESS_COOKIE)?.value })
 
   // 2. Delete both cookies in the browser.
   const response = new NextResponse(null, { status: 204 })
