@@ -1,3 +1,4 @@
+// #region client-address
 /**
  * The browser's address, for per-address rate limits and for the API's own
  * limits (the BFF forwards it as X-Forwarded-For).
@@ -32,6 +33,7 @@ export function clientAddressFrom(headers: Headers): string | null {
   const hops = trustedProxyHops()
   return chain[Math.max(0, chain.length - 1 - hops)] || null
 }
+// #endregion client-address
 
 /** The TCP peer as server.mjs reports it; undefined where nothing reports it (`next dev`). */
 export function socketAddress(headers: Headers): string | undefined {
