@@ -25,7 +25,7 @@ export interface DemoControlsPanelProps {
   onChange?: (controls: DemoControls) => void
 }
 
-/** Lets the reader make the API slow or failing for their own account, to watch the page cope. */
+/** Lets the reader make the API slow or failing for their own session, to watch the page cope. */
 export function DemoControlsPanel({ initialControls, onChange }: DemoControlsPanelProps) {
   const router = useRouter()
   const [isPending, startTransition] = useTransition()
@@ -76,7 +76,7 @@ export function DemoControlsPanel({ initialControls, onChange }: DemoControlsPan
       <fieldset disabled={isPending}>
         <legend>Make the API slow or failing</legend>
         <p className="bff-demo-controls-hint">
-          Only requests made for your account are affected. A change means creating, editing or deleting a goal.
+          Only the requests of this sign-in are affected, never anyone else on the shared demo account. A change means creating, editing or deleting a goal.
         </p>
 
         <label>

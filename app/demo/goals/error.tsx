@@ -1,33 +1,9 @@
 'use client'
 
-import { useRouter } from 'next/navigation'
-import { useTransition } from 'react'
+import { ServerErrorPanel } from '@/demos/components/server-error-panel'
 
 type Props = { error: Error & { digest?: string }; reset: () => void }
 
-export default function GoalsError({ error, reset }: Props) {
-  const router = useRouter()
-  const [retrying, startTransition] = useTransition()
-
-  function retry() {
-    // The failure happened in a Server Component: render it again on the server,
-    // then clear the boundary once the new payload is in.
-    startTransition(() => {
-      router.refresh()
-      reset()
-    })
-  }
-
-  return (
-    <main className="bff-demo-page">
-      <h1>The goals could not be loaded</h1>
-      <div role="alert" className="bff-error-box" data-testid="goals-error">
-        {/* In production React replaces server error messages with a generic one, so nothing internal leaks; the digest matches the server log. */}
-        <p>{error.message}</p>
-        {error.digest && <p>Reference: <code>{error.digest}</code></p>}
-        <p>The API may be down or too slow. If you switched on &quot;API down&quot; in the demo controls, switch it off first.</p>
-        <button type="button" onClick={retry} disabled={retrying}>{retrying ? 'Retrying…' : 'Try again'}</button>
-      </div>
-    </main>
-  )
+export default function GoalsError(props: Props) {
+  return <ServerErrorPanel title="The goals could not be loaded" testId="goals-error" {...props} />
 }
