@@ -11,6 +11,16 @@
     return
   }
   document.getElementById('target').textContent = target.origin
+  // A request to its own site is no attack: it is same-origin, so the browser
+  // sends the session cookie and lets this page set x-csrf and read the answers,
+  // exactly as the site's own script does. Cookies ignore the port, so the same
+  // host on another port is the same site too. Run only against another site.
+  if (target.hostname === location.hostname) {
+    const refused = document.getElementById('refused')
+    refused.textContent = `Refused: ${target.origin} is this page's own site, so its requests would carry your cookies and the x-csrf header legitimately and prove nothing. Open it from the attack lab, which serves it from the other loopback host (127.0.0.1 for localhost, and the reverse).`
+    refused.hidden = false
+    return
+  }
   const list = document.getElementById('attempts')
   const results = []
 

@@ -81,6 +81,38 @@ export const THREATS: Threat[] = [
     ],
   },
   {
+    id: 'evil-site-same-origin',
+    stride: 'Tampering',
+    threat: 'The lab’s attacker page, served by the site itself, is pointed at the site: its requests are same-origin and carry `x-csrf` legitimately',
+    layers: 'the attacker page refuses a target on its own host; the lab opens it from the other loopback host',
+    tests: [e2e('attack-lab.spec.ts', 'CSRF: the attacker page refuses to run against its own site, and changes nothing there')],
+  },
+  {
+    id: 'trace-session-flood',
+    stride: 'Denial of service',
+    threat: 'Anyone wipes every visitor’s wire-inspector trace by opening sessions, or picks a trace id of their own',
+    layers: 'sessions start only through `POST /api/trace/session` (with `x-csrf`), within 60 per client address a minute; reading creates nothing; an id the server never issued is no session',
+    tests: [
+      unit('trace/read-trace.test.ts', "510 cookieless reads do not evict an existing visitor's trace"),
+      unit('trace/read-trace.test.ts', 'a forged, well-formed trace id is not a session: nothing is read or opened under it'),
+      unit('trace/read-trace.test.ts', 'never adopts a well-formed id it did not issue: the caller gets a new one'),
+      unit('trace/read-trace.test.ts', 'limits new sessions per client address, with 429 and Retry-After; other addresses still start'),
+      e2e('wire-inspector.spec.ts', 'a flood of cookieless reads creates no session and evicts no one: the open panel keeps its trace'),
+      e2e('wire-inspector.spec.ts', 'the panel starts its own session when its page renders, and a forged id is replaced, not adopted'),
+    ],
+  },
+  {
+    id: 'slow-body',
+    stride: 'Denial of service',
+    threat: 'A client sends a body slowly and holds a sign-in route open',
+    layers: '`readJsonBody` stops reading at the API timeout (`DOTNET_API_TIMEOUT_MS`, the proxy’s own limit) with a 408',
+    tests: [
+      unit('bff/read-json-body.test.ts', 'answers 408 ProblemDetails at the deadline instead of waiting for the client'),
+      unit('bff/read-json-body.test.ts', 'POST /api/auth/login answers 408 at the deadline'),
+      unit('bff/read-json-body.test.ts', 'POST /api/auth/register answers 408 at the deadline'),
+    ],
+  },
+  {
     id: 'open-redirect',
     stride: 'Spoofing',
     threat: 'An open redirect through `callbackUrl` sends the reader to a phishing site after sign-in',
@@ -151,6 +183,7 @@ export const THREATS: Threat[] = [
       unit('security/client-address.test.ts', 'with no proxy in front (the default), ignores every X-Forwarded-For entry the client wrote'),
       unit('security/client-address.test.ts', 'behind one proxy, takes the entry that proxy appended, not one the client wrote in front of it'),
       unit('mocks/login-rate-limit.test.ts', 'sixty logins from one outside peer with sixty invented addresses count as one client'),
+      e2e('attack-lab.spec.ts', 'spoofed client address: a fresh X-Forwarded-For per request changes neither the key nor the limit'),
     ],
   },
   {

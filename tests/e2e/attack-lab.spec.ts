@@ -59,6 +59,35 @@ test.describe('the attack lab', () => {
     expect(steps.length).toBeGreaterThanOrEqual(6)
     // Absolute and protocol-relative URLs fall back to the default page; the rest stay paths on this site.
     expect(steps.filter((step) => step.includes('go to /demo/account')).length).toBeGreaterThanOrEqual(5)
+    // Dot segments that normalize into //evil.example (issue 19.1), judged after normalization.
+    for (const value of ['/.//evil.example', '/%2e//evil.example', '/a/..//evil.example']) {
+      expect(steps.find((step) => step.includes(`callbackUrl=${value}:`))).toContain('go to /demo/account')
+    }
+  })
+
+  test('spoofed client address: a fresh X-Forwarded-For per request changes neither the key nor the limit', async ({ page }) => {
+    const steps = await runGroup(page, 'spoofed-address', 'Send a new X-Forwarded-For with every request')
+    // Three looks at the key, then seven guesses: the last one meets the lock.
+    expect(steps).toHaveLength(10)
+    for (const step of steps.slice(0, 3)) expect(step).toContain('the header was ignored')
+    expect(steps[9]).toMatch(/429, Retry-After: \d+/)
+  })
+
+  test('CSRF: the attacker page refuses to run against its own site, and changes nothing there', async ({ page, context }) => {
+    const goals = async () => ((await (await page.request.get('/api/proxy/goals?pageSize=1')).json()) as { totalCount: number }).totalCount
+    const before = await goals()
+    const run = crypto.randomUUID()
+    const own = new URL(page.url()).origin
+    // Served by the site itself and aimed at it: every request would be same-origin, x-csrf included.
+    const evil = await context.newPage()
+    await evil.goto(`/lab/evil-site.html?target=${encodeURIComponent(own)}&run=${run}`)
+    await expect(evil.locator('#refused:visible, #done:visible')).toBeVisible({ timeout: 30_000 })
+    expect(await goals()).toBe(before)
+    await expect(evil.locator('#refused')).toContainText('Refused')
+    await expect(evil.locator('#attempts li')).toHaveCount(0)
+    const probe = await page.request.get(`/api/lab/csrf-probe?run=${run}`)
+    expect(await probe.json()).toEqual({ records: [] })
+    expect((await authCookies(context)).access).toBeTruthy()
   })
 
   test('proxy abuse: traversal, SSRF, non-allowlisted paths and smuggled headers are refused', async ({ page }) => {

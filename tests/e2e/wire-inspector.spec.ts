@@ -52,12 +52,12 @@ const arrow = (m: Shown) => `${m.kind} ${m.from}→${m.to} ${m.kind === 'respons
 const BEARER = /^Bearer eyJ…\[redacted, \d+ chars\] sub=\S+ exp in \d+:\d\d$/
 
 /**
- * Starts this browser's trace the way the panel does (its first read sets the
- * trace cookie), so the sign-in that follows at once is recorded. Signing in
- * at once, as the other specs do: see the report on waiting before sign-in.
+ * Starts this browser's trace the way the panel does (POST /api/trace/session
+ * sets the trace cookie), so the sign-in that follows at once is recorded.
+ * Signing in at once, as the other specs do: see the report on waiting before sign-in.
  */
 async function startTrace(page: Page) {
-  expect((await page.request.get('/api/trace')).status()).toBe(200)
+  expect((await page.request.post('/api/trace/session', { headers: { 'x-csrf': '1' } })).status()).toBe(204)
 }
 
 // Not /demo/account: the login page's "Live demos" link prefetches it while signed out, and
@@ -312,15 +312,50 @@ test.describe('one visitor, one trace', () => {
       const asking = await stranger.request.get(`/api/trace?session=${mine.value}`)
       expect(asking.status()).toBe(400)
       expect(await asking.text()).not.toContain('/api/auth/login')
-      // A request with no trace cookie at all starts a new, empty trace.
+      // A read with no trace cookie creates nothing; one with an id the server never issued reads nothing.
       const anonymous = await playwrightRequest.newContext({ baseURL })
       const fresh = await anonymous.get('/api/trace')
-      expect(fresh.headers()['set-cookie']).toMatch(/^__Host-wire\.trace=/)
-      expect(((await fresh.json()) as TracePage).events).toEqual([])
+      expect(fresh.headers()['set-cookie']).toBeUndefined()
+      expect(await fresh.json()).toEqual({ events: [], next: 0, reset: true, recording: false })
+      const forged = await anonymous.get('/api/trace', { headers: { cookie: `__Host-wire.trace=${crypto.randomUUID()}` } })
+      expect(await forged.json()).toMatchObject({ events: [], recording: false })
       await anonymous.dispose()
     } finally {
       await other.close()
     }
+  })
+})
+
+test.describe('trace sessions', () => {
+  test('a flood of cookieless reads creates no session and evicts no one: the open panel keeps its trace', async ({ page }) => {
+    await signInWithInspector(page)
+    await expect(goalItems(page)).toHaveCount(10)
+    await expect.poll(async () => (await readTrace(page.request)).some((e) => e.path === '/api/auth/login')).toBe(true)
+    // More reads than the store holds sessions, as the issue's 505 did.
+    const anonymous = await playwrightRequest.newContext({ baseURL })
+    for (let batch = 0; batch < 11; batch++) {
+      const answers = await Promise.all(Array.from({ length: 50 }, () => anonymous.get('/api/trace')))
+      for (const answer of answers) expect(answer.headers()['set-cookie']).toBeUndefined()
+    }
+    await anonymous.dispose()
+    expect((await readTrace(page.request)).some((e) => e.path === '/api/auth/login')).toBe(true)
+    await expect(page.getByTestId('wire-inspector').locator('[data-state="live"]')).toBeVisible()
+  })
+
+  test('the panel starts its own session when its page renders, and a forged id is replaced, not adopted', async ({ page, context }) => {
+    const traceCookie = async () => (await context.cookies()).find((c) => c.name === '__Host-wire.trace')
+    await page.goto('/demo/login')
+    await inspectorLive(page)
+    const issued = (await traceCookie())!
+    expect(issued.httpOnly).toBe(true)
+
+    // The same cookie, holding a well-formed id the server never issued.
+    const forged = crypto.randomUUID()
+    await context.addCookies([{ ...issued, value: forged }])
+    await page.reload()
+    await inspectorLive(page)
+    await expect.poll(async () => (await traceCookie())?.value).not.toBe(forged)
+    expect((await traceCookie())!.value).not.toBe(issued.value)
   })
 })
 

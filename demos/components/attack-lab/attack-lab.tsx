@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { ANTI_FORGERY_HEADER } from '@/demos/lib/http/anti-forgery-header'
 import { tryBruteForce, tryOpenRedirect, tryProxyAbuse, tryRefreshReplay, tryTokenTheft, runServerAttack } from '@/demos/lib/security/browser-attacks'
 import { tryCrossSiteRequests } from '@/demos/lib/security/cross-site-attack'
+import { trySpoofedAddress } from '@/demos/lib/security/spoofed-address-attack'
 import type { LabStep } from '@/demos/lib/security/lab-attack-names'
 import { LabGroup } from './lab-group'
 
@@ -60,7 +61,10 @@ export function AttackLab() {
         <p>The BFF lab route requests <code>/demo/account</code> with Next.js's internal headers spoofed, without a session and with a forged one.</p>
       </LabGroup>
       <LabGroup id="redirect" title="5. Open redirect through callbackUrl" action="Try hostile callbackUrl values" run={tryOpenRedirect}>
-        <p>Feeds hostile values to the function the sign-in form uses to decide where to go afterwards.</p>
+        <p>
+          Feeds hostile values to the function the sign-in form uses to decide where to go afterwards, including dot segments such as{' '}
+          <code>/.//evil.example</code>, which normalize into <code>//evil.example</code>: another host.
+        </p>
       </LabGroup>
       <LabGroup id="proxy" title="6. Proxy abuse" action="Abuse the proxy" run={async () => [...(await tryProxyAbuse(forgedAdmin)), ...(await serverAttacks('raw-path-traversal')())]}>
         <p>Non-allowlisted paths, encoded traversal (sent byte for byte by the lab route), an SSRF host, and smuggled headers.</p>
@@ -74,6 +78,13 @@ export function AttackLab() {
       </LabGroup>
       <LabGroup id="brute-force" title="8. Brute force" action="Guess passwords" run={tryBruteForce}>
         <p>Seven wrong passwords for a throwaway address: the API locks the account after five, and the BFF passes on its 429.</p>
+      </LabGroup>
+      <LabGroup id="spoofed-address" title="9. Spoofed client address" action="Send a new X-Forwarded-For with every request" run={trySpoofedAddress}>
+        <p>
+          Every per-address limit needs an address the client cannot choose. Each request here claims a new one in{' '}
+          <code>X-Forwarded-For</code>: first asking which address the site keys on, then guessing passwords for a throwaway account.
+          The limit must still arrive.
+        </p>
       </LabGroup>
     </div>
   )

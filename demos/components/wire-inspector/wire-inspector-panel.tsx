@@ -5,6 +5,7 @@ import { useState } from 'react'
 import { ANTI_FORGERY_HEADER } from '@/demos/lib/http/anti-forgery-header'
 import { TRACE_ENDPOINT, type TraceEvent, type TracePage } from '@/demos/lib/trace/trace-types'
 import { SOURCE_NAMES, toFlows, type WireFlow, type WireMessage } from './trace-flows'
+import { useTraceSession } from './use-trace-session'
 
 // Its own client: the panel runs on docs pages too, which have no QueryProvider,
 // and its polling must not mix with a demo's cache.
@@ -33,15 +34,20 @@ function Inspector() {
   const [clearing, setClearing] = useState(false)
   // Events up to this number were cleared; a poll that left before the clear may still bring them.
   const [clearedThrough, setClearedThrough] = useState(0)
+  const session = useTraceSession()
   const trace = useQuery({
     queryKey: traceKey,
+    // Reading never starts a session: only once this panel has started one.
+    enabled: session.state.status === 'recording',
     // Asks only for what is new since the last poll, and appends it.
     queryFn: async ({ signal }): Promise<Trace> => {
       const known = client.getQueryData<Trace>(traceKey)
       const response = await fetch(`${TRACE_ENDPOINT}?after=${known?.next ?? 0}`, { signal, cache: 'no-store' })
       if (!response.ok) throw new Error(`The trace could not be read (${response.status}).`)
       const page = (await response.json()) as TracePage
-      // The server forgot this visitor (a restart): its numbering starts again.
+      // No session the server knows (a restart, or evicted): start a new one, from nothing.
+      if (!page.recording) session.restart()
+      // The server forgot this visitor: its numbering starts again.
       if (page.reset) setClearedThrough(0)
       const events = page.reset || !known ? page.events : [...known.events, ...page.events]
       return { events: events.slice(-MAX_EVENTS), next: page.next }
@@ -60,12 +66,19 @@ function Inspector() {
   }
 
   const flows = toFlows((trace.data?.events ?? []).filter((event) => event.seq > clearedThrough))
-  const state = trace.isError ? 'error' : trace.data ? 'live' : 'starting'
+  const waiting = session.state.status === 'waiting' ? session.state.retryAfter : 0
+  const state = waiting ? 'waiting' : trace.isError || session.state.status === 'failed' ? 'error' : trace.data ? 'live' : 'starting'
   return (
     <div className="bff-wire-panel" data-state={state}>
       <div className="bff-wire-toolbar">
         <p className="bff-wire-status" role="status">
-          {state === 'error' ? 'The trace could not be read; retrying.' : state === 'starting' ? 'Starting…' : describe(flows, paused)}
+          {state === 'waiting'
+            ? `Too many new inspector sessions from your address; trying again in ${waiting} s.`
+            : state === 'error'
+              ? 'The trace could not be read; retrying.'
+              : state === 'starting'
+                ? 'Starting…'
+                : describe(flows, paused)}
         </p>
         <button type="button" aria-pressed={paused} onClick={() => setPaused(!paused)}>
           {paused ? 'Resume' : 'Pause'}

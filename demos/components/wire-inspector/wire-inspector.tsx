@@ -9,8 +9,8 @@ const loadPanel = () => import('./wire-inspector-panel')
 
 /**
  * The wire inspector: every hop of this visitor's requests, browser to BFF to
- * API, with tokens redacted. Recording starts when the panel first asks for
- * the trace, so a visitor who never sees it is never traced.
+ * API, with tokens redacted. Recording starts when the panel has loaded and
+ * asks the server to start a session, so a visitor who never sees it is never traced.
  */
 export function WireInspector() {
   const [Panel, setPanel] = useState<ComponentType | null>(null)

@@ -46,7 +46,21 @@ export async function tryRefreshReplay(): Promise<LabStep[]> {
 
 /** 5. Open redirect: the same function the sign-in form uses, on hostile values. */
 export function tryOpenRedirect(): LabStep[] {
-  const hostile = ['https://evil.example', '//evil.example', '/\\evil.example', '/%5Cevil.example', 'javascript:alert(1)', '/\t/evil.example', 'http:evil.example']
+  const hostile = [
+    'https://evil.example',
+    '//evil.example',
+    '/\\evil.example',
+    '/%5Cevil.example',
+    'javascript:alert(1)',
+    '/\t/evil.example',
+    'http:evil.example',
+    // Dot segments that normalize into a protocol-relative `//evil.example`.
+    '/.//evil.example',
+    '/%2e//evil.example',
+    '/a/..//evil.example',
+    '/./\\evil.example',
+    '/.\n//evil.example',
+  ]
   return hostile.map((value) => {
     const result = safeCallbackUrl(value)
     const stays = new URL(result, location.origin).origin === location.origin

@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
 import { problem } from '@/demos/lib/http/problem'
 import { getTraceStore } from './trace-store'
-import { newTraceSession, setTraceCookie, TRACE_COOKIE, validTraceSession } from './trace-session'
+import { TRACE_COOKIE, validTraceSession } from './trace-session'
 import type { TracePage } from './trace-types'
 
 // Only `after`. A `session` parameter, or anything else, is refused rather than
@@ -17,8 +17,10 @@ const querySchema = z.strictObject({
 /**
  * The caller's own trace, after `after`. 1. Validate the query. 2. Read the
  * session from the caller's cookie, never from the request's parameters.
- * 3. No cookie yet (or the server forgot it): start recording, empty. 4. No
- * cache anywhere may keep or share the answer.
+ * 3. Only a session the server issued and still holds is read; anything else
+ * (no cookie, an id the server never issued, one it forgot) is "not
+ * recording", and nothing is created here: the panel starts a session with
+ * POST /api/trace/session. 4. No cache anywhere may keep or share the answer.
  */
 export function readTrace(request: NextRequest): Response {
   // 1. Validate: every parameter once, and only the known one.
@@ -31,19 +33,18 @@ export function readTrace(request: NextRequest): Response {
 
   // 2. The caller's own session, from the httpOnly cookie.
   const store = getTraceStore()
-  const cookie = validTraceSession(request.cookies.get(TRACE_COOKIE)?.value)
-  const session = cookie ?? newTraceSession()
-  const known = store.has(session)
-  // 3. Opening starts recording for this visitor.
-  store.open(session)
-  const page = store.read(session, after) ?? { events: [], next: 0 }
-  const body: TracePage = { ...page, reset: !known || after > page.next }
-  if (body.reset) body.events = store.read(session, 0)?.events ?? []
+  const session = validTraceSession(request.cookies.get(TRACE_COOKIE)?.value)
+
+  // 3. A session the server knows, or none: never adopt an id.
+  const page = session ? store.read(session, after) : null
+  let body: TracePage = { events: [], next: 0, reset: true, recording: false }
+  if (session && page) {
+    body = { ...page, reset: after > page.next, recording: true }
+    if (body.reset) body.events = store.read(session, 0)?.events ?? []
+  }
 
   // 4. One visitor's data: private, never stored.
-  const response = NextResponse.json(body, { headers: { 'Cache-Control': 'private, no-store', Vary: 'Cookie' } })
-  if (!cookie) setTraceCookie(response, session)
-  return response
+  return NextResponse.json(body, { headers: { 'Cache-Control': 'private, no-store', Vary: 'Cookie' } })
 }
 // #endregion read-trace
 

@@ -4,8 +4,9 @@ import { secureCookies } from '@/demos/lib/auth/cookie-names'
 
 // #region trace-cookie
 /**
- * The inspector's key to a visitor's trace: a random id, created when their
- * inspector first asks (GET /api/trace). It grants nothing but reading that
+ * The inspector's key to a visitor's trace: a random id the server creates
+ * when the inspector on a page starts (POST /api/trace/session), and accepts
+ * only while it still holds that session. It grants nothing but reading that
  * visitor's own redacted trace, and it is httpOnly all the same: page
  * JavaScript has no use for it, so a script injected into the page gets nothing.
  */
@@ -16,7 +17,10 @@ export function newTraceSession(): string {
   return crypto.randomUUID()
 }
 
-/** The trace session named by a cookie value, or null for a missing or malformed one. */
+/**
+ * The trace session named by a cookie value, or null for a missing or malformed
+ * one. Well-formed is not known: callers still ask the store whether it issued it.
+ */
 export function validTraceSession(value: string | undefined | null): string | null {
   return value && SESSION_ID.test(value) ? value : null
 }

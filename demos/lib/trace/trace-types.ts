@@ -52,6 +52,10 @@ export type TracePage = {
   next: number
   /** True when the server no longer has what the caller saw (cleared, evicted or restarted). */
   reset: boolean
+  /** False when the caller has no session the server knows: start one at TRACE_SESSION_ENDPOINT. */
+  recording: boolean
 }
 
 export const TRACE_ENDPOINT = '/api/trace'
+/** POST: starts (or keeps) the caller's trace session and sets its httpOnly cookie. */
+export const TRACE_SESSION_ENDPOINT = '/api/trace/session'

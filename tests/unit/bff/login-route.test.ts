@@ -20,7 +20,8 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve))
   hangingUrl = `http://127.0.0.1:${(hanging.address() as AddressInfo).port}`
-  process.env.DOTNET_API_TIMEOUT_MS = '300'
+  // Short, so the hanging server's test is quick; long enough for a password hash on a busy machine.
+  process.env.DOTNET_API_TIMEOUT_MS = '1500'
   ;({ POST } = await import('@/app/api/auth/login/route'))
 })
 

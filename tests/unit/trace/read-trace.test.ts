@@ -1,16 +1,23 @@
 import { NextRequest } from 'next/server'
 import { describe, expect, it } from 'vitest'
 import { DELETE, GET } from '@/app/api/trace/route'
-import { getTraceStore } from '@/demos/lib/trace/trace-store'
+import { POST as START } from '@/app/api/trace/session/route'
+import { getTraceStore, TRACE_LIMITS } from '@/demos/lib/trace/trace-store'
+import { TRACE_SESSION_RATE } from '@/demos/lib/trace/open-trace-session'
 import { TRACE_COOKIE } from '@/demos/lib/trace/trace-session'
 import type { TracePage } from '@/demos/lib/trace/trace-types'
 
-// GET and DELETE /api/trace, called as Next calls them.
-const request = (query = '', { cookie, method = 'GET', csrf = false }: { cookie?: string; method?: string; csrf?: boolean } = {}) =>
-  new NextRequest(`http://bff.test/api/trace${query}`, {
+// GET and DELETE /api/trace, and POST /api/trace/session, called as Next calls them.
+type Options = { cookie?: string; method?: string; csrf?: boolean; from?: string }
+const request = (path: string, { cookie, method = 'GET', csrf = false, from }: Options = {}) =>
+  new NextRequest(`http://bff.test${path}`, {
     method,
-    headers: { ...(cookie ? { cookie: `${TRACE_COOKIE}=${cookie}` } : {}), ...(csrf ? { 'x-csrf': '1' } : {}) },
+    headers: { ...(cookie ? { cookie: `${TRACE_COOKIE}=${cookie}` } : {}), ...(csrf ? { 'x-csrf': '1' } : {}), ...(from ? { 'x-forwarded-for': from } : {}) },
   })
+const read = (query = '', options: Options = {}) => GET(request(`/api/trace${query}`, options))
+const start = (options: Options = {}) => START(request('/api/trace/session', { method: 'POST', csrf: true, ...options }))
+// Each test its own address, so the per-address budget of one does not spill into another.
+const address = () => `198.51.100.${1 + Math.floor(Math.random() * 254)}`
 
 function cookieOf(response: Response) {
   const line = response.headers.getSetCookie().find((value) => value.startsWith(`${TRACE_COOKIE}=`))
@@ -34,62 +41,115 @@ function event(path: string) {
   }
 }
 
-describe('GET /api/trace', () => {
-  it('gives a first-time visitor an httpOnly trace cookie and an empty trace, privately and uncached', async () => {
-    const response = GET(request())
-    expect(response.status).toBe(200)
+describe('POST /api/trace/session', () => {
+  it('gives a first-time visitor an httpOnly trace cookie the server chose, privately and uncached', async () => {
+    const response = start({ from: address() })
+    expect(response.status).toBe(204)
     expect(response.headers.get('cache-control')).toBe('private, no-store')
     const line = response.headers.getSetCookie()[0]
     expect(line).toMatch(new RegExp(`^${TRACE_COOKIE}=[0-9a-f-]{36}; Path=/; Expires=[^;]+; Max-Age=86400; HttpOnly; SameSite=lax`))
     expect(getTraceStore().has(cookieOf(response)!)).toBe(true)
-    expect(await response.json()).toEqual({ events: [], next: 0, reset: true })
+    expect(await read('', { cookie: cookieOf(response) }).json()).toEqual({ events: [], next: 0, reset: false, recording: true })
+  })
+
+  it('keeps a session it issued, with no new cookie, and needs the anti-forgery header', () => {
+    const session = cookieOf(start({ from: address() }))!
+    const again = start({ cookie: session, from: address() })
+    expect(again.status).toBe(204)
+    expect(again.headers.getSetCookie()).toEqual([])
+    expect(start({ csrf: false, from: address() }).status).toBe(403)
+  })
+
+  it('never adopts a well-formed id it did not issue: the caller gets a new one', () => {
+    const forged = crypto.randomUUID()
+    const response = start({ cookie: forged, from: address() })
+    expect(cookieOf(response)).toMatch(/^[0-9a-f-]{36}$/)
+    expect(cookieOf(response)).not.toBe(forged)
+    expect(getTraceStore().has(forged)).toBe(false)
+  })
+
+  it('a malformed trace cookie is replaced, never used as a key', () => {
+    const response = start({ cookie: '../../etc', from: address() })
+    expect(cookieOf(response)).toMatch(/^[0-9a-f-]{36}$/)
+    expect(getTraceStore().has('../../etc')).toBe(false)
+  })
+
+  it('limits new sessions per client address, with 429 and Retry-After; other addresses still start', async () => {
+    const flood = address()
+    for (let i = 0; i < TRACE_SESSION_RATE.limit; i++) expect(start({ from: flood }).status).toBe(204)
+    const refused = start({ from: flood })
+    expect(refused.status).toBe(429)
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
+    expect(refused.headers.getSetCookie()).toEqual([])
+    expect(await refused.json()).toMatchObject({ status: 429, title: 'Too many new inspector sessions' })
+    expect(start({ from: `${flood}0` }).status).toBe(204)
+  })
+})
+
+describe('GET /api/trace', () => {
+  it('creates nothing: no cookie, no session, "not recording"', async () => {
+    const before = getTraceStore().stats().sessions
+    const response = read()
+    expect(response.status).toBe(200)
+    expect(response.headers.get('cache-control')).toBe('private, no-store')
+    expect(response.headers.getSetCookie()).toEqual([])
+    expect(await response.json()).toEqual({ events: [], next: 0, reset: true, recording: false })
+    expect(getTraceStore().stats().sessions).toBe(before)
+  })
+
+  it('a forged, well-formed trace id is not a session: nothing is read or opened under it', async () => {
+    const forged = crypto.randomUUID()
+    expect(await read('', { cookie: forged }).json()).toMatchObject({ events: [], recording: false })
+    expect(getTraceStore().has(forged)).toBe(false)
+  })
+
+  it(`${TRACE_LIMITS.maxSessions + 10} cookieless reads do not evict an existing visitor's trace`, async () => {
+    const visitor = crypto.randomUUID()
+    getTraceStore().open(visitor)
+    getTraceStore().record(visitor, event('/api/proxy/goals?visitor'))
+    for (let i = 0; i < TRACE_LIMITS.maxSessions + 10; i++) read()
+    const page = (await read('', { cookie: visitor }).json()) as TracePage
+    expect(page.events.map((e) => e.path)).toEqual(['/api/proxy/goals?visitor'])
   })
 
   it('serves each visitor only the trace their own cookie names', async () => {
-    const alice = cookieOf(GET(request()))!
-    const bob = cookieOf(GET(request()))!
+    const alice = cookieOf(start({ from: address() }))!
+    const bob = cookieOf(start({ from: address() }))!
     getTraceStore().record(alice, event('/api/proxy/goals?alice'))
 
-    const forAlice = (await GET(request('', { cookie: alice })).json()) as TracePage
+    const forAlice = (await read('', { cookie: alice }).json()) as TracePage
     expect(forAlice.events.map((e) => e.path)).toEqual(['/api/proxy/goals?alice'])
-    const forBob = (await GET(request('', { cookie: bob })).json()) as TracePage
+    const forBob = (await read('', { cookie: bob }).json()) as TracePage
     expect(forBob.events).toEqual([])
     // Naming Alice's session in the query gets Bob nothing but a 400.
-    const asking = GET(request(`?session=${alice}`, { cookie: bob }))
+    const asking = read(`?session=${alice}`, { cookie: bob })
     expect(asking.status).toBe(400)
     expect(JSON.stringify(await asking.json())).not.toContain('alice')
   })
 
   it('returns only what is new after `after`', async () => {
-    const session = cookieOf(GET(request()))!
+    const session = cookieOf(start({ from: address() }))!
     for (const path of ['/1', '/2', '/3']) getTraceStore().record(session, event(path))
-    const page = (await GET(request('?after=2', { cookie: session })).json()) as TracePage
-    expect(page).toMatchObject({ next: 3, reset: false })
+    const page = (await read('?after=2', { cookie: session }).json()) as TracePage
+    expect(page).toMatchObject({ next: 3, reset: false, recording: true })
     expect(page.events.map((e) => e.path)).toEqual(['/3'])
   })
 
   it.each(['?after=-1', '?after=1.5', '?after=abc', '?after=1&after=2', '?session=x', '?after=1e400'])('answers %s with a 400 ProblemDetails', async (query) => {
-    const response = GET(request(query))
+    const response = read(query)
     expect(response.status).toBe(400)
     expect(response.headers.get('content-type')).toBe('application/problem+json')
     expect(await response.json()).toMatchObject({ status: 400, title: 'Invalid trace query' })
-  })
-
-  it('a malformed trace cookie is replaced, never used as a key', async () => {
-    const response = GET(request('', { cookie: '../../etc' }))
-    expect(response.status).toBe(200)
-    expect(cookieOf(response)).toMatch(/^[0-9a-f-]{36}$/)
-    expect(getTraceStore().has('../../etc')).toBe(false)
   })
 })
 
 describe('DELETE /api/trace', () => {
   it('clears the caller’s trace, and needs the anti-forgery header', async () => {
-    const session = cookieOf(GET(request()))!
+    const session = cookieOf(start({ from: address() }))!
     getTraceStore().record(session, event('/1'))
-    expect(DELETE(request('', { cookie: session, method: 'DELETE' })).status).toBe(403)
+    expect(DELETE(request('/api/trace', { cookie: session, method: 'DELETE' })).status).toBe(403)
     expect(getTraceStore().read(session)?.events).toHaveLength(1)
-    const cleared = DELETE(request('', { cookie: session, method: 'DELETE', csrf: true }))
+    const cleared = DELETE(request('/api/trace', { cookie: session, method: 'DELETE', csrf: true }))
     expect(cleared.status).toBe(200)
     expect(cleared.headers.get('cache-control')).toBe('private, no-store')
     expect(await cleared.json()).toEqual({ clearedThrough: 1 })
