@@ -12,9 +12,10 @@ import { createServer } from 'node:http'
 import next from 'next'
 
 const SOCKET_ADDRESS_HEADER = 'x-socket-address'
-// fetch's Request throws on these, so inside Next.js every one was a 500.
-// (Node hands CONNECT to a 'connect' listener, and with none it closes the socket.)
-const UNREPRESENTABLE_METHODS = new Set(['TRACE', 'TRACK'])
+// fetch's Request throws on TRACE, so inside Next.js it was a 500. (Node's
+// parser refuses TRACK with a 400 itself, and hands CONNECT to a 'connect'
+// listener, closing the socket when there is none.)
+const UNREPRESENTABLE_METHODS = new Set(['TRACE'])
 const ALLOWED_METHODS = 'GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE'
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST || undefined

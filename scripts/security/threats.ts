@@ -266,7 +266,7 @@ export const THREATS: Threat[] = [
       e2e('security-attacks.spec.ts', 'a body nested 3,000 levels deep is a 400, at the proxy and at the API'),
       contract('hardening.test.ts', 'a body nested 3,000 levels deep is a 400 ProblemDetails'),
       e2e('security-attacks.spec.ts', 'an access cookie that is not JWT-shaped is no session: the sign-in redirect, never a 500'),
-      e2e('security-attacks.spec.ts', 'TRACE and TRACK are a 405 with Allow on every kind of route, never a 500'),
+      e2e('security-attacks.spec.ts', 'TRACE is a 405 with Allow on every kind of route, never a 500'),
       contract('hardening.test.ts', 'the TRACE method on a known path is a 405 with Allow'),
       e2e('security-attacks.spec.ts', 'zero-width characters, direction marks and lone surrogates in a title are refused'),
     ],

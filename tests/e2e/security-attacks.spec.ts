@@ -322,15 +322,15 @@ test.describe('input hardening', () => {
     }
   })
 
-  test('TRACE and TRACK are a 405 with Allow on every kind of route, never a 500', async ({ baseURL }) => {
-    for (const method of ['TRACE', 'TRACK']) {
-      for (const path of ['/demo/account', '/api/proxy/goals', '/api/trace', '/api/auth/login', '/dotnet/api/goals', '/workflows/login']) {
-        const response = await rawRequest(baseURL!, path, { method })
-        expect(response.status, `${method} ${path}`).toBe(405)
-        expect(response.headers.allow, `${method} ${path}`).toContain('GET')
-        expect(response.headers['content-type']).toContain('application/problem+json')
-      }
+  test('TRACE is a 405 with Allow on every kind of route, never a 500', async ({ baseURL }) => {
+    for (const path of ['/demo/account', '/api/proxy/goals', '/api/trace', '/api/auth/login', '/dotnet/api/goals', '/workflows/login']) {
+      const response = await rawRequest(baseURL!, path, { method: 'TRACE' })
+      expect(response.status, path).toBe(405)
+      expect(response.headers.allow, path).toContain('GET')
+      expect(response.headers['content-type']).toContain('application/problem+json')
     }
+    // Node's parser does not know TRACK, and answers 400 before any code runs.
+    expect((await rawRequest(baseURL!, '/api/trace', { method: 'TRACK' })).status).toBe(400)
   })
 })
 
