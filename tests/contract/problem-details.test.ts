@@ -40,8 +40,14 @@ describe('errors as ProblemDetails', () => {
 
   it('counts the bytes of a chunked body too, where no Content-Length is sent', async () => {
     const chunk = new TextEncoder().encode('a'.repeat(1024))
+    // The start of a JSON string that never ends: a real API's streaming JSON
+    // reader refuses a body that is not JSON at its first byte (400) before
+    // any cap is reached, so only valid JSON so far can show the cap.
     let sent = 0
     const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"email":"'))
+      },
       pull(controller) {
         if (sent > maxBodyBytes) return controller.close()
         sent += chunk.byteLength

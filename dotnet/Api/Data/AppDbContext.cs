@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace BffReference.Api.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbContext(options)
+{
+    public DbSet<Account> Accounts => Set<Account>();
+    public DbSet<Goal> Goals => Set<Goal>();
+    public DbSet<RefreshFamily> RefreshFamilies => Set<RefreshFamily>();
+    public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
+    public DbSet<RevokedSession> RevokedSessions => Set<RevokedSession>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        // Every time is UTC. SQLite stores DateTime as text without a kind, so
+        // say so on the way out; otherwise JSON would lose the trailing Z.
+        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configuration.Properties<GoalStatus>().HaveConversion<string>().HaveMaxLength(16);
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<Account>(account =>
+        {
+            account.HasIndex(a => a.Email).IsUnique();
+            account.HasIndex(a => a.LastUsedAt);
+            account.Property(a => a.Name).HasMaxLength(100);
+            account.Property(a => a.Email).HasMaxLength(254);
+            // Deleting an account (eviction) takes its goals and sessions with it, in the database.
+            account.HasMany(a => a.Goals).WithOne().HasForeignKey(g => g.AccountId).OnDelete(DeleteBehavior.Cascade);
+            account.HasMany<RefreshFamily>().WithOne().HasForeignKey(f => f.AccountId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<Goal>(goal =>
+        {
+            goal.HasIndex(g => new { g.AccountId, g.CreatedAt });
+            goal.Property(g => g.Title).HasMaxLength(200);
+            goal.Property(g => g.Description).HasMaxLength(2000);
+        });
+
+        model.Entity<RefreshFamily>(family =>
+        {
+            family.HasIndex(f => f.CreatedAt);
+            family.HasMany(f => f.Tokens).WithOne(t => t.Family).HasForeignKey(t => t.FamilyId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        model.Entity<RefreshToken>(token =>
+        {
+            token.HasKey(t => t.Hash);
+            token.HasIndex(t => new { t.FamilyId, t.Generation });
+            token.HasIndex(t => t.OverlapUntil);
+        });
+
+        model.Entity<RevokedSession>(revoked =>
+        {
+            revoked.HasKey(r => r.FamilyId);
+            revoked.HasIndex(r => r.ForgetAt);
+        });
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.ToUniversalTime(),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

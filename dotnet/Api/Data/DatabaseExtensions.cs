@@ -1,0 +1,53 @@
+using BffReference.Api.Auth;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace BffReference.Api.Data;
+
+public static class DatabaseExtensions
+{
+    // Like the mock, the default keeps everything in memory for the life of the process: nothing to install.
+    private const string DefaultConnectionString = "Data Source=bff-reference;Mode=Memory;Cache=Shared";
+
+    /// <summary>
+    /// The provider follows the connection string: SQLite (a file, or shared
+    /// memory) by default. A PostgreSQL one ("Host=…") is where Npgsql's
+    /// UseNpgsql would go; it is refused until that package is referenced.
+    /// </summary>
+    public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
+    {
+        var connectionString = configuration.GetConnectionString("Api") ?? DefaultConnectionString;
+        if (connectionString.Contains("Host=", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new NotSupportedException("PostgreSQL needs Npgsql.EntityFrameworkCore.PostgreSQL and UseNpgsql in AddDatabase.");
+        }
+        // An in-memory SQLite database lives while one connection to it is open.
+        services.AddSingleton(new SqliteKeepAlive(connectionString));
+        services.AddDbContext<AppDbContext>(options => options.UseSqlite(connectionString));
+        return services;
+    }
+
+    /// <summary>Creates the schema on start (no migrations to run) and the documented demo account.</summary>
+    public static async Task InitializeDatabaseAsync(this WebApplication app)
+    {
+        app.Services.GetRequiredService<SqliteKeepAlive>().Open();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.EnsureCreatedAsync();
+        await scope.ServiceProvider.GetRequiredService<AccountService>().EnsureDemoAccountAsync(CancellationToken.None);
+    }
+
+    public sealed class SqliteKeepAlive(string connectionString) : IDisposable
+    {
+        private SqliteConnection? _connection;
+
+        public void Open()
+        {
+            if (_connection is not null || !connectionString.Contains("Mode=Memory", StringComparison.OrdinalIgnoreCase)) return;
+            _connection = new SqliteConnection(connectionString);
+            _connection.Open();
+        }
+
+        public void Dispose() => _connection?.Dispose();
+    }
+}

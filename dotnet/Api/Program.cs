@@ -1,0 +1,56 @@
+using BffReference.Api.Auth;
+using BffReference.Api.Data;
+using BffReference.Api.Demo;
+using BffReference.Api.Goals;
+using BffReference.Api.Http;
+using BffReference.Api.Options;
+using BffReference.Api.Users;
+using Microsoft.AspNetCore.Identity;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddMockEnvironmentVariables();
+
+// Configuration, storage and the security parts
+builder.Services.AddApiOptions();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddDatabase(builder.Configuration);
+builder.Services.AddTokenAuthentication();
+builder.Services.AddScoped<IPasswordHasher<Account>, PasswordHasher<Account>>();
+builder.Services.AddOptions<PasswordHasherOptions>().BindConfiguration("PasswordHasher");
+builder.Services.AddScoped<AccountService>();
+builder.Services.AddScoped<RefreshTokenService>();
+builder.Services.AddSingleton<RefreshTokenPruner>();
+builder.Services.AddSingleton<AccessTokenIssuer>();
+builder.Services.AddScoped<SessionIssuer>();
+builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddSingleton<DemoControlsStore>();
+
+// The HTTP edge
+builder.AddBodySizeLimit();
+builder.Services.AddClientAddress();
+builder.Services.AddApiJson();
+builder.Services.AddApiProblemDetails();
+builder.Services.AddApiRateLimiting();
+builder.Services.AddApiOpenApi();
+
+var app = builder.Build();
+await app.InitializeDatabaseAsync();
+
+app.UseForwardedHeaders();
+app.UseApiResponseHeaders();
+app.UseApiProblemDetails();
+app.UseBodySizeLimit();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapApiOpenApi();
+app.MapAuth();
+app.MapUsers();
+app.MapGoals();
+if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value.Enabled) app.MapDemo();
+
+app.Run();
+
+/// <summary>Visible to WebApplicationFactory in the tests.</summary>
+public partial class Program;
