@@ -14,6 +14,7 @@ export default {
   'threat-model': 'Threat model',
   'attack-lab': 'The attack lab',
   'api-contract': 'The .NET API contract',
+  'dotnet-api': 'The .NET API in C#',
   measured: 'Measured',
   demo: { title: 'Live demos', type: 'page', href: '/demo/login' },
 } satisfies MetaRecord

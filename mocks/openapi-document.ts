@@ -30,7 +30,7 @@ const anonymous = { security: [] } satisfies Partial<OperationObject>
 const goalId = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } } as const
 
 /**
- * The OpenAPI document served at /swagger/v1/swagger.json and the input for
+ * The OpenAPI document served at /openapi/v1.json (and /swagger/v1/swagger.json) and the input for
  * the generated client types. Paths are written out here; every schema comes
  * from schemas.ts. A unit test checks the paths against the MSW handlers.
  */
@@ -204,9 +204,17 @@ export const openApiDocument = {
         },
       },
     },
-    '/swagger/v1/swagger.json': {
+    '/openapi/v1.json': {
       get: {
         operationId: 'getOpenApiDocument',
+        tags: ['Docs'],
+        ...anonymous,
+        responses: { 200: { description: 'This document.', content: { 'application/json': { schema: { type: 'object' } } } } },
+      },
+    },
+    '/swagger/v1/swagger.json': {
+      get: {
+        operationId: 'getSwaggerDocument',
         tags: ['Docs'],
         ...anonymous,
         responses: { 200: { description: 'This document.', content: { 'application/json': { schema: { type: 'object' } } } } },

@@ -17,7 +17,7 @@ export type SourceExcerpt = { code: string; title: string; lang: string }
 
 const REPO_ROOT = process.cwd()
 const MARKER = /#(end)?region\b/
-const LANGS: Record<string, string> = { '.ts': 'ts', '.tsx': 'tsx', '.mjs': 'js', '.js': 'js', '.json': 'json', '.css': 'css' }
+const LANGS: Record<string, string> = { '.ts': 'ts', '.tsx': 'tsx', '.mjs': 'js', '.js': 'js', '.json': 'json', '.css': 'css', '.cs': 'csharp' }
 
 /**
  * Reads the excerpt a docs page shows. Every authoring mistake (missing file,

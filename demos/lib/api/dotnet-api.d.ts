@@ -196,7 +196,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/swagger/v1/swagger.json": {
+    "/openapi/v1.json": {
         parameters: {
             query?: never;
             header?: never;
@@ -204,6 +204,22 @@ export interface paths {
             cookie?: never;
         };
         get: operations["getOpenApiDocument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/swagger/v1/swagger.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["getSwaggerDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -914,6 +930,26 @@ export interface operations {
         };
     };
     getOpenApiDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description This document. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": Record<string, never>;
+                };
+            };
+        };
+    };
+    getSwaggerDocument: {
         parameters: {
             query?: never;
             header?: never;

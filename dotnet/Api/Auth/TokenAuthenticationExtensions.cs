@@ -24,7 +24,7 @@ public static class TokenAuthenticationExtensions
                 bearer.MapInboundClaims = false;
                 bearer.TokenValidationParameters = new TokenValidationParameters
                 {
-                    // The allowlist is what refuses `alg: none` and algorithm confusion.
+                    // Only HS256: nothing else the key could verify (algorithm confusion). Unsigned `alg: none` tokens are refused too, as signed tokens are required by default.
                     ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
                     IssuerSigningKey = jwt.SecurityKey(),
                     ValidateIssuerSigningKey = true,
