@@ -316,7 +316,7 @@ test.describe('one visitor, one trace', () => {
       const anonymous = await playwrightRequest.newContext({ baseURL })
       const fresh = await anonymous.get('/api/trace')
       expect(fresh.headers()['set-cookie']).toBeUndefined()
-      expect(await fresh.json()).toEqual({ events: [], next: 0, reset: true, recording: false })
+      expect(await fresh.json()).toEqual({ events: [], next: 0, reset: true, recording: false, api: 'in-site' })
       const forged = await anonymous.get('/api/trace', { headers: { cookie: `__Host-wire.trace=${crypto.randomUUID()}` } })
       expect(await forged.json()).toMatchObject({ events: [], recording: false })
       await anonymous.dispose()

@@ -18,7 +18,7 @@ const LANES = [
   ['api', '.NET API'],
 ] as const
 
-type Trace = { events: TraceEvent[]; next: number }
+type Trace = { events: TraceEvent[]; next: number; api: TracePage['api'] }
 
 export default function WireInspectorPanel() {
   return (
@@ -50,7 +50,7 @@ function Inspector() {
       // The server forgot this visitor: its numbering starts again.
       if (page.reset) setClearedThrough(0)
       const events = page.reset || !known ? page.events : [...known.events, ...page.events]
-      return { events: events.slice(-MAX_EVENTS), next: page.next }
+      return { events: events.slice(-MAX_EVENTS), next: page.next, api: page.api }
     },
     refetchInterval: paused ? false : 1000,
   })
@@ -90,7 +90,7 @@ function Inspector() {
       </div>
       <div className="bff-wire-lanes" aria-hidden="true">
         {LANES.map(([lane, name]) => (
-          <span key={lane}>{name}</span>
+          <span key={lane}>{lane === 'api' && trace.data?.api === 'external' ? `${name} (external: its own view is not recorded)` : name}</span>
         ))}
       </div>
       {flows.length === 0 ? (

@@ -37,9 +37,10 @@ export function readTrace(request: NextRequest): Response {
 
   // 3. A session the server knows, or none: never adopt an id.
   const page = session ? store.read(session, after) : null
-  let body: TracePage = { events: [], next: 0, reset: true, recording: false }
+  const api = process.env.DOTNET_API_URL?.trim() ? 'external' : 'in-site'
+  let body: TracePage = { events: [], next: 0, reset: true, recording: false, api }
   if (session && page) {
-    body = { ...page, reset: after > page.next, recording: true }
+    body = { ...page, reset: after > page.next, recording: true, api }
     if (body.reset) body.events = store.read(session, 0)?.events ?? []
   }
 

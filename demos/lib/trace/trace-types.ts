@@ -54,6 +54,12 @@ export type TracePage = {
   reset: boolean
   /** False when the caller has no session the server knows: start one at TRACE_SESSION_ENDPOINT. */
   recording: boolean
+  /**
+   * `in-site`: the mock at /dotnet, whose own view of each request is recorded
+   * too. `external`: DOTNET_API_URL points elsewhere; the BFF's hops to it are
+   * recorded, but nothing from inside it.
+   */
+  api: 'in-site' | 'external'
 }
 
 export const TRACE_ENDPOINT = '/api/trace'

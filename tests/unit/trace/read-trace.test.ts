@@ -49,7 +49,7 @@ describe('POST /api/trace/session', () => {
     const line = response.headers.getSetCookie()[0]
     expect(line).toMatch(new RegExp(`^${TRACE_COOKIE}=[0-9a-f-]{36}; Path=/; Expires=[^;]+; Max-Age=86400; HttpOnly; SameSite=lax`))
     expect(getTraceStore().has(cookieOf(response)!)).toBe(true)
-    expect(await read('', { cookie: cookieOf(response) }).json()).toEqual({ events: [], next: 0, reset: false, recording: true })
+    expect(await read('', { cookie: cookieOf(response) }).json()).toEqual({ events: [], next: 0, reset: false, recording: true, api: 'in-site' })
   })
 
   it('keeps a session it issued, with no new cookie, and needs the anti-forgery header', () => {
@@ -93,8 +93,17 @@ describe('GET /api/trace', () => {
     expect(response.status).toBe(200)
     expect(response.headers.get('cache-control')).toBe('private, no-store')
     expect(response.headers.getSetCookie()).toEqual([])
-    expect(await response.json()).toEqual({ events: [], next: 0, reset: true, recording: false })
+    expect(await response.json()).toEqual({ events: [], next: 0, reset: true, recording: false, api: 'in-site' })
     expect(getTraceStore().stats().sessions).toBe(before)
+  })
+
+  it('says when the API is external, so the panel can label its lane', async () => {
+    process.env.DOTNET_API_URL = 'http://127.0.0.1:5099'
+    try {
+      expect((await read().json()).api).toBe('external')
+    } finally {
+      delete process.env.DOTNET_API_URL
+    }
   })
 
   it('a forged, well-formed trace id is not a session: nothing is read or opened under it', async () => {
