@@ -16,5 +16,6 @@ export default {
   'api-contract': 'The .NET API contract',
   'dotnet-api': 'The .NET API in C#',
   measured: 'Measured',
+  glossary: 'Glossary',
   demo: { title: 'Live demos', type: 'page', href: '/demo/login' },
 } satisfies MetaRecord
