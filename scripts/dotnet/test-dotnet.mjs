@@ -1,25 +1,18 @@
 // `npm run test:dotnet`: the .NET API's own tests (dotnet test), then the
 // contract suite (tests/contract) against a freshly started .NET API, with
-// every setting the suite needs so that no test is skipped.
+// every setting the suite needs so that no test is skipped, then the site's
+// code type-checked against TypeScript generated from that API's document.
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { requireDotnetSdk } from './require-dotnet-sdk.mjs'
 import { startDotnetApi } from './start-dotnet-api.mjs'
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 // 1. Without the SDK: one clear line, never a silent skip. In CI it is a failure.
-const probe = spawnSync('dotnet', ['--version'], { encoding: 'utf8' })
-if (probe.error || probe.status !== 0) {
-  const line = 'The .NET steps (dotnet test, contract suite against the .NET API) did not run: the `dotnet` command was not found. Install the .NET 10 SDK (https://dotnet.microsoft.com/download) to run them.'
-  if (process.env.CI === 'true') {
-    console.error(`${line} CI=true, so this fails.`)
-    process.exit(1)
-  }
-  console.log(line)
-  process.exit(0)
-}
+requireDotnetSdk('The .NET steps (dotnet test, contract suite and type check against the .NET API)')
 
 // 2. dotnet test (it builds both projects, so the API below needs no other build).
 const unit = spawnSync('dotnet', ['test', join(repoRoot, 'dotnet', 'BffReference.slnx'), '--nologo'], { stdio: 'inherit' })
@@ -61,4 +54,8 @@ try {
 } finally {
   await api.stop()
 }
-process.exit(status)
+if (status !== 0) process.exit(status)
+
+// 4. The site's code against TypeScript generated from the .NET API's own OpenAPI document.
+const types = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'dotnet', 'check-dotnet-types.mjs'), '--no-build'], { cwd: repoRoot, stdio: 'inherit' })
+process.exit(types.status ?? 1)

@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { apiBaseURL } from './support/api-base-url'
 import { goalItems, signInPrivately } from './support/goals'
 import {
   apiSession,
@@ -129,7 +130,7 @@ test.describe('reuse detection', () => {
     await replay.click()
     await expect(page.getByTestId('token-controls-result')).toContainText('Reuse detected')
     // The API refuses the family's access tokens at once, not 15 minutes later.
-    const refused = await request.get('/dotnet/api/users/me', {
+    const refused = await request.get(`${apiBaseURL()}/api/users/me`, {
       headers: { authorization: `Bearer ${(await authCookies(context)).access!.value}` },
     })
     expect(refused.status()).toBe(401)

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { apiBaseURL } from './support/api-base-url'
 import { DEMO, expectSignedInPage, JWT_SHAPE, signInThroughForm } from './support/auth'
 
 test.describe('Workflow A: login', () => {
@@ -132,7 +133,7 @@ test.describe('the Data Access Layer is the boundary, not proxy.ts', () => {
     const refresh = (await context.cookies()).find((c) => c.name === '__Host-bff.refresh')!.value
     await page.getByRole('button', { name: 'Sign out' }).click()
     await expect(page).toHaveURL(/\/demo\/login/)
-    const replay = await request.post('/dotnet/api/auth/refresh', { data: { refreshToken: refresh } })
+    const replay = await request.post(`${apiBaseURL()}/api/auth/refresh`, { data: { refreshToken: refresh } })
     expect(replay.status()).toBe(401)
   })
 })

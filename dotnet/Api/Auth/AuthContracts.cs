@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using BffReference.Api.Data;
+using BffReference.Api.Http;
 
 namespace BffReference.Api.Auth;
 
-public sealed record LoginRequest
+public sealed record LoginRequest : IRequestBody
 {
     [Required, EmailAddress, MaxLength(254, ErrorMessage = "Email must be at most 254 characters.")]
     public string? Email { get; init; }
@@ -13,10 +14,11 @@ public sealed record LoginRequest
     public string? Password { get; init; }
 }
 
-public sealed record RegisterRequest
+public sealed record RegisterRequest : IRequestBody
 {
+    // Trimmed as it is read, before the checks, as the mock does.
     [Required, MaxLength(100, ErrorMessage = "Name must be at most 100 characters.")]
-    public string? Name { get; init; }
+    public string? Name { get; init => field = TextRules.Trim(value); }
 
     [Required, EmailAddress, MaxLength(254, ErrorMessage = "Email must be at most 254 characters.")]
     public string? Email { get; init; }
@@ -27,14 +29,14 @@ public sealed record RegisterRequest
     public string? Password { get; init; }
 }
 
-public sealed record RefreshRequest
+public sealed record RefreshRequest : IRequestBody
 {
     [Required, MaxLength(512)]
     public string? RefreshToken { get; init; }
 }
 
 /// <summary>The refresh token is optional: a BFF holding only the access token ends the session through its <c>sid</c>.</summary>
-public sealed record LogoutRequest
+public sealed record LogoutRequest : IRequestBody
 {
     [MinLength(1, ErrorMessage = "The RefreshToken field is required."), MaxLength(512)]
     public string? RefreshToken { get; init; }

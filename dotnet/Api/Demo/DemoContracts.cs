@@ -1,9 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using BffReference.Api.Http;
 
 namespace BffReference.Api.Demo;
 
 /// <summary>Replaces all the controls: a field left out is switched off.</summary>
-public sealed record DemoControlsRequest
+public sealed record DemoControlsRequest : IRequestBody
 {
     /// <summary>Milliseconds added to every request of the session. Defaults to 0.</summary>
     [Range(0, DemoControlLimits.LatencyMsMax, ErrorMessage = "LatencyMs must be between 0 and 10000.")]

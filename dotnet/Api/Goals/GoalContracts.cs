@@ -4,12 +4,14 @@ using BffReference.Api.Http;
 
 namespace BffReference.Api.Goals;
 
-public sealed record CreateGoalRequest
+public sealed record CreateGoalRequest : IRequestBody
 {
+    // Trimmed as it is read, so every check below sees the title that is stored
+    // (as the mock's z.string().trim() does): "Title\n" is "Title", not a control character.
     [Required, MaxLength(200, ErrorMessage = "Title must be at most 200 characters.")]
     [RegularExpression(TextRules.TitlePattern, ErrorMessage = TextRules.TitlePatternMessage)]
     [WellFormedText(ErrorMessage = "Title must be valid Unicode text.")]
-    public string? Title { get; init; }
+    public string? Title { get; init => field = TextRules.Trim(value); }
 
     /// <summary>Defaults to an empty string.</summary>
     [MaxLength(2000, ErrorMessage = "Description must be at most 2000 characters.")]
@@ -24,12 +26,12 @@ public sealed record CreateGoalRequest
 }
 
 /// <summary>PUT replaces: every field is required.</summary>
-public sealed record ReplaceGoalRequest
+public sealed record ReplaceGoalRequest : IRequestBody
 {
     [Required, MaxLength(200, ErrorMessage = "Title must be at most 200 characters.")]
     [RegularExpression(TextRules.TitlePattern, ErrorMessage = TextRules.TitlePatternMessage)]
     [WellFormedText(ErrorMessage = "Title must be valid Unicode text.")]
-    public string? Title { get; init; }
+    public string? Title { get; init => field = TextRules.Trim(value); }
 
     [Required(AllowEmptyStrings = true), MaxLength(2000, ErrorMessage = "Description must be at most 2000 characters.")]
     public string? Description { get; init; }
@@ -42,12 +44,12 @@ public sealed record ReplaceGoalRequest
 }
 
 /// <summary>PATCH changes only the fields sent.</summary>
-public sealed record UpdateGoalRequest
+public sealed record UpdateGoalRequest : IRequestBody
 {
     [MinLength(1, ErrorMessage = "The Title field is required."), MaxLength(200, ErrorMessage = "Title must be at most 200 characters.")]
     [RegularExpression(TextRules.TitlePattern, ErrorMessage = TextRules.TitlePatternMessage)]
     [WellFormedText(ErrorMessage = "Title must be valid Unicode text.")]
-    public string? Title { get; init; }
+    public string? Title { get; init => field = TextRules.Trim(value); }
 
     [MaxLength(2000, ErrorMessage = "Description must be at most 2000 characters.")]
     public string? Description { get; init; }

@@ -80,7 +80,7 @@ public static class GoalEndpoints
         {
             Id = Guid.NewGuid(),
             AccountId = accountId,
-            Title = request.Title!.Trim(),
+            Title = request.Title!,
             Description = request.Description ?? "",
             Status = request.Status ?? GoalStatus.Active,
             Progress = request.Progress ?? 0,
@@ -101,7 +101,7 @@ public static class GoalEndpoints
     {
         var now = AccountService.TruncateToMilliseconds(time.GetUtcNow().UtcDateTime);
         var changed = await Owned(db, id, user).ExecuteUpdateAsync(s => s
-            .SetProperty(g => g.Title, request.Title!.Trim())
+            .SetProperty(g => g.Title, request.Title!)
             .SetProperty(g => g.Description, request.Description!)
             .SetProperty(g => g.Status, request.Status!.Value)
             .SetProperty(g => g.Progress, request.Progress!.Value)
@@ -116,7 +116,7 @@ public static class GoalEndpoints
         var changed = await Owned(db, id, user).ExecuteUpdateAsync(s =>
         {
             // Only what was sent; absent fields keep their value.
-            if (request.Title is { } title) s.SetProperty(g => g.Title, title.Trim());
+            if (request.Title is { } title) s.SetProperty(g => g.Title, title);
             if (request.Description is { } description) s.SetProperty(g => g.Description, description);
             if (request.Status is { } status) s.SetProperty(g => g.Status, status);
             if (request.Progress is { } progress) s.SetProperty(g => g.Progress, progress);

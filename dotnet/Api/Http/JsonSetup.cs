@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace BffReference.Api.Http;
 
@@ -18,6 +19,8 @@ public static class JsonSetup
         json.Converters.Add(new IsoDateTimeConverter());
         // Deep nesting is refused long before it costs anything (the reader's own limit).
         json.MaxDepth = 32;
+        // Request bodies never carry null (see IRequestBody).
+        json.TypeInfoResolver = (json.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(RequestBodyNulls.Refuse);
     });
 
     /// <summary>

@@ -14,6 +14,20 @@ public static class TextRules
     public const string TitlePattern = @"^[^\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2066-\u2069]*$";
 
     public const string TitlePatternMessage = "Title must not contain control characters or invisible formatting characters.";
+
+    /// <summary>
+    /// What JavaScript's String.prototype.trim removes, as the mock trims. Not
+    /// .NET's Trim(): that also removes U+0085, a C1 control the title rule
+    /// must see and refuse, and keeps U+FEFF.
+    /// </summary>
+    private static readonly char[] Whitespace =
+    [
+        '\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680',
+        '\u2000', '\u2001', '\u2002', '\u2003', '\u2004', '\u2005', '\u2006', '\u2007', '\u2008', '\u2009', '\u200a',
+        '\u2028', '\u2029', '\u202f', '\u205f', '\u3000', '\ufeff',
+    ];
+
+    public static string? Trim(string? value) => value?.Trim(Whitespace);
 }
 
 /// <summary>

@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
+import { apiBaseURL } from './api-base-url'
 
 /** Signs in with a fresh private account (its own seeded goals) and lands on the goals demo. */
 export async function signInPrivately(page: Page, callbackUrl = '/demo/goals') {
@@ -19,8 +20,8 @@ export async function setDemoControls(context: BrowserContext, request: APIReque
   if (!token) throw new Error('not signed in')
   const headers = { authorization: `Bearer ${token}` }
   const response = controls
-    ? await request.put('/dotnet/api/demo/controls', { headers, data: { latencyMs: 0, failNextMutations: 0, failureRate: 0, down: false, ...controls } })
-    : await request.delete('/dotnet/api/demo/controls', { headers })
+    ? await request.put(`${apiBaseURL()}/api/demo/controls`, { headers, data: { latencyMs: 0, failNextMutations: 0, failureRate: 0, down: false, ...controls } })
+    : await request.delete(`${apiBaseURL()}/api/demo/controls`, { headers })
   expect(response.ok(), await response.text()).toBe(true)
 }
 

@@ -1,5 +1,6 @@
 import { expect, type APIRequestContext, type BrowserContext, type Page } from '@playwright/test'
 import type { components } from '../../../demos/lib/api/dotnet-api'
+import { apiBaseURL } from './api-base-url'
 import { JWT_SHAPE } from './auth'
 
 export type DemoSession = components['schemas']['DemoSession']
@@ -20,14 +21,14 @@ async function bearer(context: BrowserContext) {
 
 /** The API's own record of the session (demo endpoint): how many refreshes reached it. */
 export async function apiSession(context: BrowserContext, request: APIRequestContext): Promise<DemoSession> {
-  const response = await request.get('/dotnet/api/demo/session', { headers: await bearer(context) })
+  const response = await request.get(`${apiBaseURL()}/api/demo/session`, { headers: await bearer(context) })
   expect(response.status(), await response.text()).toBe(200)
   return (await response.json()) as DemoSession
 }
 
 /** Has the API treat the current access token as expired, straight at the API, as the demo's button does through the BFF. */
 export async function expireAtApi(context: BrowserContext, request: APIRequestContext) {
-  const response = await request.post('/dotnet/api/demo/expire-access-token', { headers: await bearer(context) })
+  const response = await request.post(`${apiBaseURL()}/api/demo/expire-access-token`, { headers: await bearer(context) })
   expect(response.status()).toBe(204)
 }
 

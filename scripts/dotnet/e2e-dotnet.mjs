@@ -1,0 +1,55 @@
+// `npm run test:e2e:dotnet`: the browser specs for workflows A–D and the token
+// lifecycle, on the existing production build of the site (E2E_SKIP_BUILD=1;
+// NEXT_DIST_DIR picks the build), with the BFF pointed at the ASP.NET Core API
+// (DOTNET_API_URL) instead of the built-in mock. Extra arguments go to Playwright.
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { requireDotnetSdk } from './require-dotnet-sdk.mjs'
+import { startDotnetApi } from './start-dotnet-api.mjs'
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const specs = ['tests/e2e/workflow-a-login.spec.ts', 'tests/e2e/workflows-bcd.spec.ts', 'tests/e2e/token-lifecycle.spec.ts']
+
+requireDotnetSdk('The browser specs against the .NET API (workflows A–D, token lifecycle)')
+
+// 1. One signing key for both sides: playwright.config.ts reads JWT_SIGNING_KEY
+//    as E2E_JWT_SIGNING_KEY, and the API gets the same as Jwt__SigningKey.
+const signingKey = process.env.JWT_SIGNING_KEY || randomBytes(32).toString('base64url')
+const api = await startDotnetApi({ env: { Jwt__SigningKey: signingKey, Demo__Enabled: 'true' } })
+console.log(`The .NET API is up at ${api.url} (pid ${api.pid}).`)
+
+// 2. Playwright on its own port, output folder and report, so a run of the
+//    mock's suite (port 3100, test-results, reports/e2e.json) is left alone.
+let status = 1
+try {
+  status = await run('npx', ['playwright', 'test', ...specs, ...process.argv.slice(2)], {
+    ...process.env,
+    E2E_SKIP_BUILD: '1',
+    E2E_PORT: process.env.E2E_PORT ?? '3101',
+    E2E_OUTPUT_DIR: process.env.E2E_OUTPUT_DIR ?? 'test-results-dotnet',
+    E2E_REPORT: process.env.E2E_REPORT ?? 'reports/e2e-dotnet.json',
+    JWT_SIGNING_KEY: signingKey,
+    DOTNET_API_URL: api.url,
+  })
+} finally {
+  // 3. The API goes, whatever happened: by its PID, never by name.
+  await api.stop()
+}
+process.exit(status)
+
+/** Runs a command to its end; Ctrl-C or a SIGTERM reaches it, and the API is still stopped above. */
+function run(command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: repoRoot, env, stdio: 'inherit' })
+    const forward = (signal) => child.exitCode === null && child.kill(signal)
+    process.on('SIGINT', forward)
+    process.on('SIGTERM', forward)
+    child.once('exit', (code, signal) => {
+      process.off('SIGINT', forward)
+      process.off('SIGTERM', forward)
+      resolve(code ?? (signal ? 1 : 0))
+    })
+  })
+}
