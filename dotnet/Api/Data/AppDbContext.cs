@@ -11,17 +11,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<RevokedSession> RevokedSessions => Set<RevokedSession>();
 
-    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every time is UTC. SQLite stores DateTime as text without a kind, so
         // say so on the way out; otherwise JSON would lose the trailing Z.
-        configuration.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
-        configuration.Properties<GoalStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<GoalStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
 
-    protected override void OnModelCreating(ModelBuilder model)
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        model.Entity<Account>(account =>
+        modelBuilder.Entity<Account>(account =>
         {
             account.HasIndex(a => a.Email).IsUnique();
             account.HasIndex(a => a.LastUsedAt);
@@ -32,27 +32,27 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             account.HasMany<RefreshFamily>().WithOne().HasForeignKey(f => f.AccountId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        model.Entity<Goal>(goal =>
+        modelBuilder.Entity<Goal>(goal =>
         {
             goal.HasIndex(g => new { g.AccountId, g.CreatedAt });
             goal.Property(g => g.Title).HasMaxLength(200);
             goal.Property(g => g.Description).HasMaxLength(2000);
         });
 
-        model.Entity<RefreshFamily>(family =>
+        modelBuilder.Entity<RefreshFamily>(family =>
         {
             family.HasIndex(f => f.CreatedAt);
             family.HasMany(f => f.Tokens).WithOne(t => t.Family).HasForeignKey(t => t.FamilyId).OnDelete(DeleteBehavior.Cascade);
         });
 
-        model.Entity<RefreshToken>(token =>
+        modelBuilder.Entity<RefreshToken>(token =>
         {
             token.HasKey(t => t.Hash);
             token.HasIndex(t => new { t.FamilyId, t.Generation });
             token.HasIndex(t => t.OverlapUntil);
         });
 
-        model.Entity<RevokedSession>(revoked =>
+        modelBuilder.Entity<RevokedSession>(revoked =>
         {
             revoked.HasKey(r => r.FamilyId);
             revoked.HasIndex(r => r.ForgetAt);

@@ -12,16 +12,16 @@ namespace BffReference.Api.Http;
 /// </summary>
 public sealed partial class BadRequestExceptionHandler(IProblemDetailsService problemDetails) : IExceptionHandler
 {
-    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
+    public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
         if (exception is not BadHttpRequestException outer) return false;
         // Kestrel's own refusal (413 for a chunked body over the limit) arrives wrapped in the binder's 400.
         var bad = outer.InnerException is BadHttpRequestException { StatusCode: not 400 } inner ? inner : outer;
-        http.Response.StatusCode = bad.StatusCode;
+        httpContext.Response.StatusCode = bad.StatusCode;
         var problem = bad.StatusCode == StatusCodes.Status400BadRequest
             ? new HttpValidationProblemDetails(Errors(bad)) { Status = 400 }
-            : new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = bad.StatusCode, Detail = Detail(bad.StatusCode, http) };
-        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+            : new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = bad.StatusCode, Detail = Detail(bad.StatusCode, httpContext) };
+        return await problemDetails.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
     }
 
     private static Dictionary<string, string[]> Errors(BadHttpRequestException bad)

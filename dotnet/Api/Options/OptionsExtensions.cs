@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace BffReference.Api.Options;
 
-public static class OptionsExtensions
+public static partial class OptionsExtensions
 {
     /// <summary>Every section bound from configuration and validated at startup, so a bad value stops the server.</summary>
     public static IServiceCollection AddApiOptions(this IServiceCollection services)
@@ -28,9 +28,12 @@ public static class OptionsExtensions
         {
             if (options.SigningKey.Length > 0) return;
             options.SigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
-            logger.LogWarning("Jwt:SigningKey is not set; using a random key for this process.");
+            LogRandomSigningKey(logger);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Jwt:SigningKey is not set; using a random key for this process.")]
+    private static partial void LogRandomSigningKey(ILogger logger);
 
     private sealed class SigningKeyValidation : IValidateOptions<JwtOptions>
     {
