@@ -61,7 +61,7 @@ export async function startServer(env: Record<string, string> = {}): Promise<Ben
     child.kill('SIGKILL')
     throw new Error(`${(error as Error).message}\n${log}`)
   }
-  return { url, port, pid: child.pid!, rssBytes: () => treeRss(child.pid!), stop: () => stop(child) }
+  return { url, port, pid: child.pid!, rssBytes: () => processTreeRss(child.pid!), stop: () => stop(child) }
 }
 
 // BENCH_CPU_PROF=dir profiles the server (node --cpu-prof), written when it stops.
@@ -95,11 +95,11 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 /** Resident memory of the server and any process it started, from /proc (Linux); 0 elsewhere. */
-function treeRss(pid: number): number {
+export function processTreeRss(pid: number): number {
   try {
     const rssKb = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0)
     const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)
-    return rssKb * 1024 + children.reduce((sum, child) => sum + treeRss(Number(child)), 0)
+    return rssKb * 1024 + children.reduce((sum, child) => sum + processTreeRss(Number(child)), 0)
   } catch {
     return 0
   }

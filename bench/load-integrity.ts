@@ -7,6 +7,7 @@
 // A call that failed without an answer (a 504 after the BFF's timeout) may
 // still have happened at the API: its goal may or may not show the change,
 // and only acknowledged writes must be there.
+import os from 'node:os'
 import { CookieJar, CSRF, registerThroughBff, send, type BffAnswer } from './bff-client'
 import type { BenchServer } from './bench-server'
 import { percentiles, round } from './measure-load'
@@ -18,6 +19,8 @@ type Goal = { id: string; title: string; progress: number }
 export type LoadIntegrityResult = {
   users: number
   seconds: number
+  /** os.loadavg() when the timed loop started: the APIs are loaded one after the other, not at the same moment. */
+  loadAverageAtStart?: number[]
   iterations: number
   requests: number
   throughputRps: number
@@ -25,13 +28,19 @@ export type LoadIntegrityResult = {
   errors: number
   errorSamples: string[]
   integrity: { acknowledgedWrites: number; unacknowledgedWrites: number; missingOrWrong: number; foreignGoalsSeen: number; samples: string[] }
-  rssMiB: { before: number; peakDuring: number; endOfLoad: number; afterIdle: number }
+  /** The site's server; for the mock, the API runs inside it. */
+  rssMiB: RssMiB
+  /** The API's own process, when it is a separate one (the .NET API). */
+  apiRssMiB?: RssMiB
 }
 
-export async function measureLoadIntegrity({ server, users, seconds }: { server: BenchServer; users: number; seconds: number }): Promise<LoadIntegrityResult> {
+type RssMiB = { before: number; peakDuring: number; endOfLoad: number; afterIdle: number }
+type Sampled = { rssBytes: () => number }
+
+export async function measureLoadIntegrity({ server, api, users, seconds }: { server: BenchServer; api?: Sampled; users: number; seconds: number }): Promise<LoadIntegrityResult> {
   const baseUrl = server.url
-  const mib = (bytes: number) => round(bytes / 2 ** 20, 1)
-  const rssBefore = server.rssBytes()
+  const siteRss = rssSampler(server)
+  const apiRss = api && rssSampler(api)
   const timings = Object.fromEntries(STEPS.map((step) => [step, [] as number[]])) as Record<Step, number[]>
   const stepErrors = Object.fromEntries(STEPS.map((step) => [step, 0])) as Record<Step, number>
   const errorSamples: string[] = []
@@ -76,8 +85,11 @@ export async function measureLoadIntegrity({ server, users, seconds }: { server:
     accounts.push({ email, jar, model, unsure: { createdTitles: new Set(), progress: new Map(), deleted: new Set() } })
   }
 
-  let peakRss = server.rssBytes()
-  const sampler = setInterval(() => (peakRss = Math.max(peakRss, server.rssBytes())), 500)
+  const sampler = setInterval(() => {
+    siteRss.sample()
+    apiRss?.sample()
+  }, 500)
+  const loadAverageAtStart = os.loadavg().map((n) => round(n, 2))
   const started = performance.now()
   const deadline = Date.now() + seconds * 1000
   let iterations = 0
@@ -139,7 +151,8 @@ export async function measureLoadIntegrity({ server, users, seconds }: { server:
   )
   const elapsed = (performance.now() - started) / 1000
   clearInterval(sampler)
-  const rssEnd = server.rssBytes()
+  siteRss.endOfLoad()
+  apiRss?.endOfLoad()
 
   // Read every account back: exactly its model, no more, no less.
   let missingOrWrong = 0
@@ -171,6 +184,7 @@ export async function measureLoadIntegrity({ server, users, seconds }: { server:
   return {
     users,
     seconds,
+    loadAverageAtStart,
     iterations,
     requests,
     throughputRps: round(requests / elapsed, 1),
@@ -178,7 +192,21 @@ export async function measureLoadIntegrity({ server, users, seconds }: { server:
     errors: STEPS.reduce((sum, name) => sum + stepErrors[name], 0),
     errorSamples,
     integrity: { acknowledgedWrites, unacknowledgedWrites, missingOrWrong, foreignGoalsSeen, samples: integritySamples },
-    rssMiB: { before: mib(rssBefore), peakDuring: mib(peakRss), endOfLoad: mib(rssEnd), afterIdle: mib(server.rssBytes()) },
+    rssMiB: siteRss.afterIdle(),
+    ...(apiRss && { apiRssMiB: apiRss.afterIdle() }),
+  }
+}
+
+/** Resident memory of one process tree: before, the peak while sampled, at the end of the load and after idling. */
+function rssSampler(target: Sampled) {
+  const mib = (bytes: number) => round(bytes / 2 ** 20, 1)
+  const before = target.rssBytes()
+  let peak = before
+  let end = before
+  return {
+    sample: () => (peak = Math.max(peak, target.rssBytes())),
+    endOfLoad: () => (end = target.rssBytes()),
+    afterIdle: (): RssMiB => ({ before: mib(before), peakDuring: mib(peak), endOfLoad: mib(end), afterIdle: mib(target.rssBytes()) }),
   }
 }
 

@@ -1,3 +1,5 @@
+import type { LoadIntegrityResult } from '@/bench/load-integrity'
+import type { ApiName, ProxyOverheadResult } from '@/bench/proxy-overhead'
 import { readBenchResults, RESULTS_FILE, type BenchResults } from './read-bench-results'
 
 const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`
@@ -5,7 +7,7 @@ const mib = (value: number) => `${value.toFixed(0)} MiB`
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
 /** Which part of bench/results.json to show; each renders one table, or "not measured yet". */
-type Part = 'machine' | 'proxy' | 'ttfb' | 'load' | 'quality' | 'bundle'
+type Part = 'machine' | 'apis' | 'proxy' | 'ttfb' | 'load' | 'quality' | 'bundle'
 
 // A server component: the numbers are read from the committed file when the page is built.
 export function MeasuredResults({ part }: { part: Part }) {
@@ -23,6 +25,19 @@ function NotMeasured() {
   )
 }
 
+const APIS: { name: ApiName; label: string; short: string }[] = [
+  { name: 'mock', label: 'Mock (TypeScript, in the site)', short: 'mock' },
+  { name: 'dotnet', label: '.NET API (ASP.NET Core)', short: '.NET API' },
+]
+
+/** A cell of an API this run did not measure (the reason is in the 'apis' part): never an older figure. */
+const NOT_MEASURED = 'not measured'
+
+/** A requirement of 0, said in words: the run fails on anything else, and so does the page's claim. */
+const zeroRequired = (count: number) => (count === 0 ? '0 (met)' : `${count} (missed)`)
+
+const mibRow = (m: LoadIntegrityResult['rssMiB']) => `${mib(m.before)} / ${mib(m.peakDuring)} / ${mib(m.endOfLoad)} / ${mib(m.afterIdle)}`
+
 const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
   machine: ({ date, mode, machine }) => (
     <ul data-testid="bench-machine">
@@ -31,37 +46,67 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
       <li>Node.js {machine.node}; load average when the run started: {machine.loadAverageAtStart.join(', ')}</li>
     </ul>
   ),
-  proxy: ({ proxyOverhead }) =>
-    proxyOverhead && (
+  apis: (r) => (
+    <ul data-testid="bench-apis">
+      <li>Mock: the TypeScript API in <code>mocks/</code>, served by the site itself at <code>/dotnet</code>, so it shares the site&apos;s Node.js process.</li>
+      {r.dotnetApi.measured ? (
+        <li>
+          .NET API: <code>dotnet/Api</code> on .NET SDK {r.dotnetApi.sdk}, in its own process, behind a second server of the same build with{' '}
+          <code>DOTNET_API_URL</code> pointing at it. Settings beside <code>appsettings.json</code>:{' '}
+          {Object.entries(r.dotnetApi.settings).map(([key, value], i) => (
+            <span key={key}>{i > 0 && ', '}<code>{key}={value}</code></span>
+          ))}
+          .
+        </li>
+      ) : (
+        <li data-testid="bench-dotnet-not-measured"><strong>.NET API: not measured in this run</strong>: {r.dotnetApi.reason}. Its columns below say so.</li>
+      )}
+      {r.passwordCost && (
+        <li data-testid="bench-password-cost">
+          One password hash, timed side by side at the start of the run ({r.passwordCost.samples} of each, median): the mock&apos;s{' '}
+          {r.passwordCost.mockScrypt.params}, {ms(r.passwordCost.mockScrypt.medianMs)}; the .NET API&apos;s {r.passwordCost.dotnetPbkdf2.params},{' '}
+          {ms(r.passwordCost.dotnetPbkdf2.medianMs)}.
+        </li>
+      )}
+    </ul>
+  ),
+  proxy: (r) =>
+    r.proxyOverhead && (
       <>
         <table data-testid="bench-proxy">
           <thead>
-            <tr><th>Connections</th><th>Direct p50 / p99</th><th>Proxied p50 / p99</th><th>Added p50</th><th>Direct req/s</th><th>Proxied req/s</th><th>Throughput ratio</th></tr>
+            <tr><th>API</th><th>Connections</th><th>Direct p50 / p99</th><th>Proxied p50 / p99</th><th>Added p50</th><th>Direct req/s</th><th>Proxied req/s</th><th>Throughput ratio</th></tr>
           </thead>
           <tbody>
-            {proxyOverhead.map((row) => (
-              <tr key={row.connections}>
-                <td>{row.connections}</td>
-                <td>{ms(row.direct.p50)} / {ms(row.direct.p99)}</td>
-                <td>{ms(row.proxied.p50)} / {ms(row.proxied.p99)}</td>
-                <td>{ms(row.addedP50Ms)}</td>
-                <td>{row.direct.rps}</td>
-                <td>{row.proxied.rps}</td>
-                <td>{row.throughputRatio.toFixed(2)}</td>
-              </tr>
-            ))}
+            {connectionCounts(r.proxyOverhead).flatMap((connections) =>
+              APIS.map(({ name, label }) => {
+                const row = r.proxyOverhead![name]?.find((row) => row.connections === connections)
+                if (!row) return <tr key={`${name} ${connections}`} data-api={name}><td>{label}</td><td>{connections}</td><td colSpan={6}>{NOT_MEASURED}</td></tr>
+                return (
+                  <tr key={`${name} ${connections}`} data-api={name}>
+                    <td>{label}</td>
+                    <td>{connections}</td>
+                    <td>{ms(row.direct.p50)} / {ms(row.direct.p99)}</td>
+                    <td>{ms(row.proxied.p50)} / {ms(row.proxied.p99)}</td>
+                    <td>{ms(row.addedP50Ms)}</td>
+                    <td>{row.direct.rps}</td>
+                    <td>{row.proxied.rps}</td>
+                    <td>{row.throughputRatio.toFixed(2)}</td>
+                  </tr>
+                )
+              }),
+            )}
           </tbody>
         </table>
-        {proxyOverhead.map(
-          (row) =>
-            row.refusedBeforeHop && (
-              <p key="floor" data-testid="bench-proxy-floor">
-                The floor at 1 connection: a request the proxy route answers itself, before any hop (no cookie, so 401), has a p50 of{' '}
-                {ms(row.refusedBeforeHop.p50)} (p99 {ms(row.refusedBeforeHop.p99)}): routing the request to the handler, the proxy&apos;s
-                checks and a small answer, without the hop. A proxied request pays that and the API&apos;s own request on top.
-              </p>
-            ),
-        )}
+        <p data-testid="bench-proxy-floor">
+          The floor at 1 connection: a request the proxy route answers itself, before any hop (no cookie, so 401), has a p50 of{' '}
+          {APIS.flatMap(({ name, short }) => {
+            const floor = r.proxyOverhead![name]?.find((row) => row.refusedBeforeHop)?.refusedBeforeHop
+            return floor ? [`${ms(floor.p50)} (p99 ${ms(floor.p99)}) on the ${short}'s site`] : []
+          }).join(' and ')}
+          : routing the request to the handler, the proxy&apos;s checks and a small answer, without the hop. A proxied request pays that and
+          the API&apos;s own request on top.
+        </p>
       </>
     ),
   ttfb: ({ renderTtfb: t }) =>
@@ -71,25 +116,50 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
         <tbody><tr><td><code>{t.path}</code></td><td>{t.requests}</td><td>{ms(t.p50)}</td><td>{ms(t.p99)}</td><td>{ms(t.fullResponseP50)}</td><td>{kb(t.htmlBytes)}</td></tr></tbody>
       </table>
     ),
-  load: ({ loadIntegrity: l }) =>
-    l && (
+  load: (r) => {
+    const loads = r.loadIntegrity
+    if (!loads) return null
+    const each = (cell: (l: LoadIntegrityResult) => React.ReactNode) =>
+      APIS.map(({ name }) => {
+        const l = loads[name]
+        return <td key={name}>{l ? cell(l) : NOT_MEASURED}</td>
+      })
+    const steps = Object.keys(loads.mock?.steps ?? loads.dotnet?.steps ?? {}) as (keyof LoadIntegrityResult['steps'])[]
+    return (
       <>
-        <p data-testid="bench-load-summary">
-          {l.users} users for {l.seconds} s: {l.iterations} loops, {l.requests} requests, {l.throughputRps} req/s, <strong>{l.errors} errors</strong>.
-          Integrity: {l.integrity.acknowledgedWrites} acknowledged writes, <strong>{l.integrity.missingOrWrong} missing or wrong</strong>,{' '}
-          <strong>{l.integrity.foreignGoalsSeen} goals seen by the wrong user</strong>. Server memory (RSS): {mib(l.rssMiB.before)} before,{' '}
-          {mib(l.rssMiB.peakDuring)} at the peak, {mib(l.rssMiB.endOfLoad)} at the end of the load, {mib(l.rssMiB.afterIdle)} after 5 s idle.
-        </p>
-        <table data-testid="bench-load">
-          <thead><tr><th>Step</th><th>Count</th><th>p50</th><th>p99</th><th>Errors</th></tr></thead>
+        <table data-testid="bench-load-summary">
+          <thead><tr><th></th>{APIS.map(({ name, label }) => <th key={name}>{label}</th>)}</tr></thead>
           <tbody>
-            {Object.entries(l.steps).map(([step, s]) => (
-              <tr key={step}><td>{step}</td><td>{s.count}</td><td>{ms(s.p50)}</td><td>{ms(s.p99)}</td><td>{s.errors}</td></tr>
+            <tr><td>Users × seconds</td>{each((l) => `${l.users} × ${l.seconds} s`)}</tr>
+            {(loads.mock?.loadAverageAtStart || loads.dotnet?.loadAverageAtStart) && (
+              <tr><td>Load average when this load started</td>{each((l) => l.loadAverageAtStart?.join(', ') ?? 'not recorded')}</tr>
+            )}
+            <tr><td>Loops / requests</td>{each((l) => `${l.iterations} / ${l.requests}`)}</tr>
+            <tr><td>Throughput</td>{each((l) => `${l.throughputRps} req/s`)}</tr>
+            <tr><td>Errors</td>{each((l) => <strong>{l.errors}</strong>)}</tr>
+            <tr><td>Acknowledged writes</td>{each((l) => l.integrity.acknowledgedWrites)}</tr>
+            <tr data-testid="bench-load-lost"><td><strong>Lost acknowledged writes</strong> (required: 0)</td>{each((l) => <strong>{zeroRequired(l.integrity.missingOrWrong)}</strong>)}</tr>
+            <tr><td><strong>Goals seen by the wrong user</strong> (required: 0)</td>{each((l) => <strong>{zeroRequired(l.integrity.foreignGoalsSeen)}</strong>)}</tr>
+            <tr><td>Site server memory (RSS): before / peak / end of load / after 5 s idle</td>{each((l) => mibRow(l.rssMiB))}</tr>
+            <tr><td>API process memory (RSS), same points</td>{each((l) => (l.apiRssMiB ? mibRow(l.apiRssMiB) : 'inside the site server'))}</tr>
+          </tbody>
+        </table>
+        <table data-testid="bench-load">
+          <thead>
+            <tr><th>Step</th>{APIS.map(({ name, label }) => <th key={name}>{label}: count, p50 / p99, errors</th>)}</tr>
+          </thead>
+          <tbody>
+            {steps.map((step) => (
+              <tr key={step}>
+                <td>{step}</td>
+                {each((l) => `${l.steps[step].count}, ${ms(l.steps[step].p50)} / ${ms(l.steps[step].p99)}, ${l.steps[step].errors}`)}
+              </tr>
             ))}
           </tbody>
         </table>
       </>
-    ),
+    )
+  },
   quality: ({ pageQuality: q }) =>
     q && (
       <table data-testid="bench-quality">
@@ -126,4 +196,9 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
         </tbody>
       </table>
     ),
+}
+
+/** The connection counts measured, in the order measured, whichever APIs have them. */
+function connectionCounts(proxy: Partial<Record<ApiName, ProxyOverheadResult[]>>): number[] {
+  return [...new Set(APIS.flatMap(({ name }) => proxy[name]?.map((row) => row.connections) ?? []))]
 }
