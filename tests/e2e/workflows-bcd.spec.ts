@@ -97,9 +97,12 @@ test.describe('Workflow D: optimistic mutations', () => {
     await setDemoControls(context, request, { latencyMs: 1500 })
     await first.getByRole('button', { name: 'Edit' }).click()
     await page.getByRole('form', { name: `Edit "${original}"` }).getByLabel('Title').fill('Renamed goal')
+    const saved = page.waitForResponse((r) => r.request().method() === 'PATCH' && new URL(r.url()).pathname.startsWith('/api/proxy/goals/'))
     await page.getByRole('button', { name: 'Save', exact: true }).click()
     await expect(goalItems(page).first()).toContainText('Renamed goal', { timeout: 1000 })
-    await expect(goalItems(page).first()).toContainText('Renamed goal', { timeout: 5000 })
+    // The slow save must be over before the next one is told to fail, or it would take that failure itself.
+    expect((await saved).ok()).toBe(true)
+    await expect(goalItems(page).first()).toContainText('Renamed goal')
 
     await setDemoControls(context, request, { latencyMs: 800, failNextMutations: 1 })
     await goalItems(page).first().getByRole('button', { name: 'Edit' }).click()
