@@ -99,6 +99,6 @@ export default withNextra({
   // The source-code component reads demo files from disk at build time; tell the
   // output tracer they belong to the server bundle.
   outputFileTracingIncludes: {
-    '/[[...mdxPath]]': ['./demos/**/*', './mocks/**/*', './app/**/*', './proxy.ts'],
+    '/[[...mdxPath]]': ['./demos/**/*', './site/**/*', './mocks/**/*', './app/**/*', './proxy.ts'],
   },
 })

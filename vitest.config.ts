@@ -15,7 +15,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
-    // The JSON report feeds the threat model page's test statuses (scripts/security/).
+    // The JSON report feeds the threat model page's test statuses (site/lib/threat-model/).
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/unit.json' },
   },

@@ -8,7 +8,7 @@ export default defineConfig({
     include: ['tests/contract/**/*.test.ts'],
     globalSetup: ['tests/contract/global-setup.ts'],
     environment: 'node',
-    // The JSON report feeds the threat model page's test statuses (scripts/security/).
+    // The JSON report feeds the threat model page's test statuses (site/lib/threat-model/).
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/contract.json' },
     // A real API over the network is slower than the in-process mock.

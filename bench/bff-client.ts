@@ -69,14 +69,6 @@ export async function registerThroughBff(baseUrl: string, email: string, passwor
   return jar
 }
 
-/** Signs in through the BFF's login route. */
-export async function loginThroughBff(baseUrl: string, email: string, password = 'benchmark-password') {
-  const jar = new CookieJar()
-  const answer = await send(`${baseUrl}/api/auth/login`, { method: 'POST', headers: CSRF, body: { email, password } })
-  jar.take(answer.setCookies)
-  return { jar, answer }
-}
-
 export function closeClient() {
   agent.destroy()
 }

@@ -1,11 +1,11 @@
 import { http, type HttpHandler } from 'msw'
 import type { ApiContext } from './api-context'
-import { authHandlers } from './handlers/auth-handlers'
-import { demoControlsHandlers } from './handlers/demo-controls-handlers'
-import { demoSessionHandlers } from './handlers/demo-session-handlers'
-import { goalHandlers } from './handlers/goal-handlers'
-import { swaggerHandlers } from './handlers/swagger-handlers'
-import { userHandlers } from './handlers/user-handlers'
+import { authHandlers } from './auth-handlers'
+import { demoControlsHandlers } from './demo-controls-handlers'
+import { demoSessionHandlers } from './demo-session-handlers'
+import { goalHandlers } from './goal-handlers'
+import { swaggerHandlers } from './swagger-handlers'
+import { userHandlers } from './user-handlers'
 import { problem } from './problem-details'
 
 /** The whole API. Paths are relative; callers resolve them with getResponse's `baseUrl`. */

@@ -2,7 +2,7 @@
 
 import { SandpackCodeEditor, SandpackConsole, SandpackPreview, SandpackProvider, useSandpack } from '@codesandbox/sandpack-react'
 import { useTheme } from 'nextra-theme-docs'
-import { useEffect, useMemo } from 'react'
+import { useEffect, useEffectEvent, useMemo } from 'react'
 import type { EditorHandle, ExperimentSourceFile, HostedSetup } from './experiment-types'
 import type { SandboxFiles } from './runner/runner-protocol'
 import { measure } from './measure'
@@ -57,15 +57,15 @@ function ReportEdits({ paths, workflow, onReady, onEdit }: { paths: string[]; wo
   const { sandpack } = useSandpack()
   const { files, editorState, resetAllFiles } = sandpack
 
-  useEffect(
-    function registerEditor() {
-      measure(`experiment:${workflow}:editor`, `experiment:${workflow}:start`)
-      onReady({ reset: resetAllFiles })
-    },
-    // resetAllFiles changes identity with every edit; the first one resets just as well.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- registered once, on mount
-    [],
-  )
+  // An effect event: the editor is registered once, on mount. resetAllFiles
+  // changes identity with every edit, and the first one resets just as well.
+  const registerEditor = useEffectEvent(function registerEditor() {
+    measure(`experiment:${workflow}:editor`, `experiment:${workflow}:start`)
+    onReady({ reset: resetAllFiles })
+  })
+  useEffect(function registerOnMount() {
+    registerEditor()
+  }, [])
 
   useEffect(
     function reportEdits() {

@@ -2,7 +2,7 @@ import { SkipNavContent } from 'nextra/components'
 import type { ReactNode } from 'react'
 import { QueryProvider } from '@/demos/components/query-provider'
 import { UserBadge } from '@/demos/components/user-badge'
-import { WireInspector } from '@/demos/components/wire-inspector/wire-inspector'
+import { WireInspector } from '@/site/components/wire-inspector/wire-inspector'
 import { getSession } from '@/demos/lib/dal'
 
 // Every live demo shares one browser QueryClient (see get-query-client.ts) and

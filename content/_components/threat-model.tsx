@@ -1,7 +1,7 @@
 import { Table } from 'nextra/components'
-import { readTestReports, REPORT_FILES } from '@/scripts/security/read-test-reports'
-import { statusOf, type TestRef, type TestStatus } from '@/scripts/security/test-report-status'
-import { THREATS } from '@/scripts/security/threats'
+import { readTestReports, REPORT_FILES } from '@/site/lib/threat-model/read-test-reports'
+import { statusOf, type TestRef, type TestStatus } from '@/site/lib/threat-model/test-report-status'
+import { THREATS } from '@/site/lib/threat-model/threats'
 
 const LABEL: Record<TestStatus, string> = { passed: '✓ passed', failed: '✗ failed', flaky: '~ flaky', skipped: '– skipped', 'not run': 'not run' }
 

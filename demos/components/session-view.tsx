@@ -1,4 +1,4 @@
-import type { SessionDetails } from '@/demos/lib/auth/get-session-details'
+import type { SessionDetails } from '@/demos/lib/session/get-session-details'
 import { AccessTokenCountdown } from './access-token-countdown'
 
 /**

@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation'
 import { cache } from 'react'
 import { getAnonymousApi } from '@/demos/lib/api/server-client'
 import { bearerAuthorization } from '@/demos/lib/auth/bearer'
-import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-names'
+import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-options'
+import { returnPath } from '@/demos/lib/auth/return-path'
 import { loginUrl } from '@/demos/lib/auth/safe-callback-url'
 
 export type Session = { user: { id: string; name: string; email: string; role: string } }
@@ -34,10 +35,10 @@ export const getSession = cache(async (): Promise<Session | null> => {
   return { user: data }
 })
 
-/** For pages that need a user: the session, or a redirect to sign in and come back. */
-export async function verifySession(callbackPath: string): Promise<Session> {
+/** For pages that need a user: the session, or a redirect to sign in and come back here. */
+export async function verifySession(): Promise<Session> {
   const session = await getSession()
-  if (!session) redirect(loginUrl(callbackPath))
+  if (!session) redirect(loginUrl(await returnPath()))
   return session
 }
 // #endregion get-session

@@ -34,15 +34,15 @@ export function createModuleRegistry(factories: ReadonlyMap<string, ModuleFactor
   function load(path: string): ModuleExports {
     const cached = cache.get(path)
     if (cached) return cached.exports
-    const module = { exports: {} as ModuleExports }
-    cache.set(path, module)
+    const record = { exports: {} as ModuleExports }
+    cache.set(path, record)
     try {
-      factories.get(path)!(requireFrom(path), module, module.exports)
+      factories.get(path)!(requireFrom(path), record, record.exports)
     } catch (error) {
       cache.delete(path)
       throw error instanceof ModuleEvaluationError ? error : new ModuleEvaluationError(path, error)
     }
-    return module.exports
+    return record.exports
   }
 
   return { load }

@@ -37,7 +37,12 @@ function loadVendor(specifier: string) {
   let loading = vendorModules.get(specifier)
   if (!loading) {
     // Sucrase's interop reads `__esModule` to tell ES modules from CommonJS ones.
-    loading = import(vendorUrls[specifier]).then((namespace: object) => ({ __esModule: true, ...namespace }))
+    loading = import(vendorUrls[specifier]).then((namespace: object) => {
+      // The preview's policy has no 'unsafe-eval' either: as the site does in
+      // demos/instrumentation-client.ts, keep zod off its `new Function` probe.
+      if (specifier === 'zod') (namespace as typeof import('zod')).z.config({ jitless: true })
+      return { __esModule: true, ...namespace }
+    })
     vendorModules.set(specifier, loading)
   }
   return loading
@@ -71,15 +76,15 @@ async function run(request: RunRequest) {
 
     // 2. Load the vendor modules the files import, and turn each file into a module function.
     const specifiers = new Set(['react', 'react-dom/client'])
-    for (const module of compiled) {
-      for (const specifier of module.requires.filter((s) => !isRelative(s))) {
-        if (!vendorUrls[specifier]) throw new CompileError(`Cannot import '${specifier}'. The sandbox provides ${VENDOR_LIST}.`, module.path)
+    for (const file of compiled) {
+      for (const specifier of file.requires.filter((s) => !isRelative(s))) {
+        if (!vendorUrls[specifier]) throw new CompileError(`Cannot import '${specifier}'. The sandbox provides ${VENDOR_LIST}.`, file.path)
         specifiers.add(specifier)
       }
     }
     const [vendor, factories] = await Promise.all([
       Promise.all([...specifiers].map(async (specifier) => [specifier, await loadVendor(specifier)] as const)),
-      Promise.all(compiled.map(async (module) => [module.path, await loadFactory(module)] as const)),
+      Promise.all(compiled.map(async (file) => [file.path, await loadFactory(file)] as const)),
     ])
     if (isStale()) return
     const loadedAt = performance.now()

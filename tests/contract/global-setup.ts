@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { TestProject } from 'vitest/node'
 import { createDotnetApi } from '../../mocks/create-dotnet-api'
-import { startNodeServer } from '../../mocks/start-node-server'
+import { startHttpServer } from '../../mocks/http-server'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -56,7 +56,7 @@ export default async function setup(project: TestProject) {
       loginFailuresPerClient: 20,
     },
   })
-  const server = await startNodeServer((request, options) => api.handle(request, options))
+  const server = await startHttpServer((request, options) => api.handle(request, options))
 
   project.provide('contractBaseUrl', server.url)
   project.provide('contractJwtSigningKey', jwtSigningKey)

@@ -86,8 +86,7 @@ test('an injected inline script does not run on a demo page', async ({ page }) =
   // javascript: URL, a frame whose document carries its own inline script.
   // ('strict-dynamic' does trust a <script> element that already-running code
   // creates: CSP narrows XSS, httpOnly is what keeps the tokens out of reach.)
-  const ran = await page.evaluate(async () => {
-    const w = window as unknown as Record<string, unknown>
+  await page.evaluate(() => {
     const box = document.createElement('div')
     box.innerHTML = '<img src="data:,x" onerror="window.__handler = true"><a id="js-link" href="javascript:window.__link = true">x</a>'
     document.body.append(box)
@@ -95,11 +94,14 @@ test('an injected inline script does not run on a demo page', async ({ page }) =
     const frame = document.createElement('iframe')
     frame.srcdoc = '<script>parent.__srcdoc = true</script>'
     document.body.append(frame)
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    return { handler: w.__handler === true, link: w.__link === true, srcdoc: w.__srcdoc === true}
+  })
+  // The signal that all three were tried: the browser reports each one it refused.
+  await expect.poll(() => violations.length).toBeGreaterThanOrEqual(3)
+  const ran = await page.evaluate(() => {
+    const w = window as unknown as Record<string, unknown>
+    return { handler: w.__handler === true, link: w.__link === true, srcdoc: w.__srcdoc === true }
   })
   expect(ran).toEqual({ handler: false, link: false, srcdoc: false })
-  await expect.poll(() => violations.length).toBeGreaterThanOrEqual(3)
 })
 
 test('no page reports a CSP violation', async ({ page }) => {
@@ -109,9 +111,10 @@ test('no page reports a CSP violation', async ({ page }) => {
   for (const path of ['/', '/workflows/login', '/route-protection', '/server-client', '/threat-model', '/attack-lab', '/demo/account', '/demo/goals', '/demo/session']) {
     await page.goto(path)
     await page.waitForLoadState('load')
-    // Bring lazy parts (mermaid, the experiments) into view so they run.
+    // Bring lazy parts (mermaid, the experiments) into view so they run, and wait
+    // until what they load has arrived and nothing else is on its way.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
-    await page.waitForTimeout(1_500)
+    await page.waitForLoadState('networkidle')
   }
   // Search runs Pagefind's WebAssembly.
   await page.goto('/')

@@ -1,6 +1,6 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Page } from '@playwright/test'
 import { baseURL } from '../../playwright.config'
-import type { TraceEvent, TracePage } from '../../demos/lib/trace/trace-types'
+import type { TraceEvent, TracePage } from '../../site/lib/trace/trace-types'
 import { DEMO, JWT_SHAPE, signInThroughForm } from './support/auth'
 import { firstLoadScripts } from './support/first-load'
 import { goalItems, signInPrivately } from './support/goals'

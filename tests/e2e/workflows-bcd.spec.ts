@@ -5,6 +5,10 @@ test.describe('Workflow B: server fetch and hydration', () => {
   test('the first load has the goals in the server HTML and makes no browser request for them', async ({ page }) => {
     await signInPrivately(page)
     const proxied = recordProxyRequests(page)
+    // The signal that the page has settled: the wire inspector's first poll. The
+    // panel loads only once the browser is idle, after hydration and every mount
+    // effect (a refetch on mount, the next-page prefetch) has had its turn.
+    const settled = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/trace' && r.request().method() === 'GET')
     const response = await page.goto('/demo/goals')
     // React separates adjacent text with <!-- --> markers in HTML.
     const html = (await response!.text()).replaceAll('<!-- -->', '')
@@ -13,8 +17,7 @@ test.describe('Workflow B: server fetch and hydration', () => {
     // React escapes text in HTML; compare like with like.
     expect(html).toContain(firstTitle.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll("'", '&#x27;').replaceAll('<', '&lt;'))
     expect(html).toContain('Page 1 of 3')
-    // Give any refetch-on-mount, next-page prefetch or focus refetch time to fire.
-    await page.waitForTimeout(1500)
+    await settled
     expect(proxied).toEqual([])
   })
 })

@@ -1,5 +1,5 @@
 import type { NextRequest } from 'next/server'
-import { clearTrace, readTrace } from '@/demos/lib/trace/read-trace'
+import { clearTrace, readTrace } from '@/site/lib/trace/read-trace'
 
 // The wire inspector's feed: the caller's own redacted trace, named by their
 // httpOnly trace cookie (see read-trace.ts). Never cached, never prerendered.

@@ -5,7 +5,7 @@ import { verifySession } from '@/demos/lib/dal'
 export const metadata: Metadata = { title: 'Demo: your account' }
 
 export default async function AccountPage() {
-  const session = await verifySession('/demo/account')
+  const session = await verifySession()
   return (
     <main className="bff-demo-page">
       <h1>Your account</h1>

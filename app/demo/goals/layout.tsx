@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
-import { DemoControlsPanel } from '@/demos/components/demo-controls-panel'
+import { DemoControlsPanel } from '@/site/components/demo-controls-panel'
 import { ServerActionGoalForm } from '@/demos/components/goals/server-action-goal-form'
-import { getDemoControls } from '@/demos/lib/demo-controls/get-demo-controls'
+import { getDemoControls } from '@/site/lib/demo-controls/get-demo-controls'
 
 /**
  * Both sit in the layout, outside the page's loading.tsx and error.tsx:

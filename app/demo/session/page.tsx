@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { SessionView } from '@/demos/components/session-view'
-import { TokenControls } from '@/demos/components/token-controls'
-import { getSessionDetails } from '@/demos/lib/auth/get-session-details'
+import { TokenControls } from '@/site/components/token-controls'
+import { getSessionDetails } from '@/demos/lib/session/get-session-details'
 import { verifySession } from '@/demos/lib/dal'
 
 export const metadata: Metadata = { title: 'Demo: your session' }
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Demo: your session' }
 // #region page
 export default async function SessionPage() {
   // 1. The DAL: the API must accept the token proxy.ts let through (or just refreshed).
-  await verifySession('/demo/session')
+  await verifySession()
   // 2. Claims, fingerprints and the token family, read on the server. No token leaves it.
   const details = await getSessionDetails()
   return (

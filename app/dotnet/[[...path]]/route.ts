@@ -1,5 +1,5 @@
 import { socketAddress } from '@/demos/lib/http/client-address'
-import { traceApi } from '@/demos/lib/trace/trace-api'
+import { traceApi } from '@/site/lib/trace/trace-api'
 import { dotnetBasePath, handleDotnetRequest } from '@/mocks/dotnet-api'
 
 // The mock ASP.NET Core API, served from the MSW handlers in mocks/. Every

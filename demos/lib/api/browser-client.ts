@@ -1,14 +1,15 @@
 import createClient, { type Middleware } from 'openapi-fetch'
 import { loginUrl } from '@/demos/lib/auth/safe-callback-url'
 import { ANTI_FORGERY_HEADER } from '@/demos/lib/http/anti-forgery-header'
+import { toProxyUrl } from '@/demos/lib/proxy/proxy-paths'
 import type { paths } from './dotnet-api'
 import { refreshOnUnauthorized } from './refresh-middleware'
 import { createSessionRefresher, SESSION_CHANNEL, type SessionRefresher } from './session-refresher'
 
 /**
- * The browser's typed client. Its base is this site's own proxy route, which
- * adds the bearer token on the server: the browser sends only its cookies.
- * Paths stay the API's own; `/api/goals` is fetched as `/api/proxy/goals`.
+ * The browser's typed client. It names the API's own paths, and each request
+ * goes to this site's proxy route instead (`/api/goals` as `/api/proxy/goals`),
+ * which adds the bearer token on the server: the browser sends only its cookies.
  */
 const antiForgery: Middleware = {
   onRequest({ request }) {
@@ -17,10 +18,10 @@ const antiForgery: Middleware = {
   },
 }
 
-// The proxy maps /api/proxy/<rest> to the API's /api/<rest>. Fixed at construction: copying a built Request would stream its body.
+// Mapped at construction: copying a built Request would stream its body.
 class ProxyRequest extends Request {
   constructor(input: RequestInfo | URL, init?: RequestInit) {
-    super(typeof input === 'string' ? input.replace('/api/proxy/api/', '/api/proxy/') : input, init)
+    super(typeof input === 'string' ? toProxyUrl(input) : input, init)
   }
 }
 
@@ -36,6 +37,6 @@ function sessionRefresher() {
   }))
 }
 
-export const browserApi = createClient<paths>({ baseUrl: '/api/proxy', credentials: 'same-origin', Request: ProxyRequest })
+export const browserApi = createClient<paths>({ baseUrl: '', credentials: 'same-origin', Request: ProxyRequest })
 // Last, so its copy of each request already carries the anti-forgery header.
 browserApi.use(antiForgery, refreshOnUnauthorized(sessionRefresher))

@@ -1,27 +1,29 @@
 import 'server-only'
-import { cookies, headers } from 'next/headers'
+import { cookies } from 'next/headers'
 import { redirect } from 'next/navigation'
 import createClient, { type Middleware } from 'openapi-fetch'
-import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-names'
+import { bearerAuthorization } from '@/demos/lib/auth/bearer'
+import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-options'
+import { returnPath } from '@/demos/lib/auth/return-path'
 import { loginUrl } from '@/demos/lib/auth/safe-callback-url'
-import { tracedFetch } from '@/demos/lib/trace/traced-fetch'
-import { API_TIMEOUT_MS, dotnetApiUrl } from './api-config'
+import { API_TIMEOUT_MS, dotnetApiUrl } from '@/demos/lib/http/api-config'
+import { apiTransport } from '@/demos/lib/proxy/api-transport'
 import type { paths } from './dotnet-api'
 
 // #region auth-middleware
 const bearerFromCookie: Middleware = {
   async onRequest({ request }) {
     // 1. Read the access token from the httpOnly cookie. Only the server can.
-    const token = (await cookies()).get(ACCESS_COOKIE)?.value
+    const authorization = bearerAuthorization((await cookies()).get(ACCESS_COOKIE)?.value)
     // 2. Send it as a bearer token on the server-to-server hop.
-    if (token) request.headers.set('Authorization', `Bearer ${token}`)
+    if (authorization) request.headers.set('Authorization', authorization)
     return request
   },
   async onResponse({ response }) {
     // 3. The API refused the token. A Server Component cannot set or delete
     //    cookies, so it cannot refresh here: send the reader to sign in.
     if (response.status === 401) {
-      redirect(loginUrl((await headers()).get('x-bff-path') ?? '/demo/account'))
+      redirect(loginUrl(await returnPath()))
     }
     return response
   },
@@ -47,8 +49,8 @@ export function getAnonymousApi() {
     fetch: (request) => {
       // One id per call, which the API echoes and logs, so both sides of a hop can be matched.
       if (!request.headers.has('x-request-id')) request.headers.set('x-request-id', crypto.randomUUID())
-      // fetch, plus a record in the wire inspector when the visitor has it open.
-      return tracedFetch(request, { signal: AbortSignal.timeout(API_TIMEOUT_MS), cache: 'no-store' })
+      // fetch, unless the app wrapped it at start-up (see api-transport.ts).
+      return apiTransport().fetch(request, { signal: AbortSignal.timeout(API_TIMEOUT_MS), cache: 'no-store' })
     },
   })
 }

@@ -1,6 +1,6 @@
 import 'server-only'
 import type { NextResponse } from 'next/server'
-import { ACCESS_COOKIE, REFRESH_COOKIE, secureCookies } from './cookie-names'
+import { ACCESS_COOKIE, COOKIE_FLAGS, REFRESH_COOKIE } from './cookie-options'
 
 export type TokenPair = {
   accessToken: string
@@ -10,21 +10,14 @@ export type TokenPair = {
 }
 
 // #region cookie-flags
-const flags = {
-  httpOnly: true, // page JavaScript cannot read it: an XSS bug cannot steal it
-  sameSite: 'lax', // not sent on cross-site POSTs, still sent on top-level links
-  path: '/',
-  secure: secureCookies, // HTTPS only in production (and required by __Host-)
-} as const
-
 export function setAuthCookies(response: NextResponse, tokens: TokenPair) {
   // Each cookie lives exactly as long as the token inside it.
-  response.cookies.set(ACCESS_COOKIE, tokens.accessToken, { ...flags, maxAge: tokens.expiresIn })
-  response.cookies.set(REFRESH_COOKIE, tokens.refreshToken, { ...flags, maxAge: tokens.refreshTokenExpiresIn })
+  response.cookies.set(ACCESS_COOKIE, tokens.accessToken, { ...COOKIE_FLAGS, maxAge: tokens.expiresIn })
+  response.cookies.set(REFRESH_COOKIE, tokens.refreshToken, { ...COOKIE_FLAGS, maxAge: tokens.refreshTokenExpiresIn })
 }
 // #endregion cookie-flags
 
 export function clearAuthCookies(response: NextResponse) {
-  response.cookies.set(ACCESS_COOKIE, '', { ...flags, maxAge: 0 })
-  response.cookies.set(REFRESH_COOKIE, '', { ...flags, maxAge: 0 })
+  response.cookies.set(ACCESS_COOKIE, '', { ...COOKIE_FLAGS, maxAge: 0 })
+  response.cookies.set(REFRESH_COOKIE, '', { ...COOKIE_FLAGS, maxAge: 0 })
 }

@@ -1,8 +1,4 @@
 import { z } from 'zod'
-
-// The site's Content-Security-Policy has no 'unsafe-eval': without this, zod probes
-// `new Function` for its compiled fast path and the browser reports a violation.
-z.config({ jitless: true })
 import type { components } from '@/demos/lib/api/dotnet-api'
 
 type Schemas = components['schemas']

@@ -1,20 +1,9 @@
 import { ApiError } from '@/demos/lib/api/api-error'
 import { browserApi } from '@/demos/lib/api/browser-client'
-import { type GoalEdit, type GoalListParams, goalPageSchema, goalSchema, type NewGoal, PAGE_SIZE } from './goal-schemas'
+import { type GoalEdit, goalSchema, type NewGoal } from './goal-schemas'
 
-// The browser's goal calls. They go to this site's proxy route, which adds the
-// bearer token on the server; the browser sends only its cookies.
-
-// #region fetch-goal-page
-export async function fetchGoalPage({ page, status }: GoalListParams, signal?: AbortSignal) {
-  const { data, error, response } = await browserApi.GET('/api/goals', {
-    params: { query: { page, pageSize: PAGE_SIZE, status } },
-    signal,
-  })
-  if (!response.ok) throw new ApiError(response.status, error)
-  return goalPageSchema.parse(data)
-}
-// #endregion fetch-goal-page
+// The browser's goal changes. They go to this site's proxy route, which adds
+// the bearer token on the server; the browser sends only its cookies.
 
 export async function createGoal(input: NewGoal) {
   const { data, error, response } = await browserApi.POST('/api/goals', { body: input })

@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query'
+import { browserApi } from '@/demos/lib/api/browser-client'
+import { fetchGoalPage } from './fetch-goal-page'
 import type { GoalListParams } from './goal-schemas'
-import { fetchGoalPage } from './goals-api'
 
 // #region query-options
 /** Every goals cache key starts here, so one invalidation reaches them all. */
@@ -18,7 +19,7 @@ export const goalKeys = {
 export function goalListQuery(params: GoalListParams) {
   return queryOptions({
     queryKey: goalKeys.list(params),
-    queryFn: ({ signal }) => fetchGoalPage(params, signal),
+    queryFn: ({ signal }) => fetchGoalPage(browserApi, params, signal),
   })
 }
 // #endregion query-options

@@ -1,5 +1,5 @@
 import type { z } from 'zod'
-import { API_TIMEOUT_MS } from '@/demos/lib/api/api-config'
+import { API_TIMEOUT_MS } from '@/demos/lib/http/api-config'
 import { problem } from './problem'
 
 const MAX_BODY_BYTES = 16 * 1024

@@ -6,14 +6,14 @@ import { clientAddress } from '@/demos/lib/http/client-address'
 // and not a browser-supplied `Authorization`.
 const FORWARDED = ['content-type', 'accept', 'if-none-match'] as const
 
-/** Fresh headers for the server-to-server hop, built from an allowlist. */
-export function apiRequestHeaders(request: Request, accessToken: string, requestId: string): Headers {
+/** Fresh headers for the server-to-server hop, built from an allowlist; `authorization` is bearerAuthorization()'s. */
+export function apiRequestHeaders(request: Request, authorization: string, requestId: string): Headers {
   const headers = new Headers()
   for (const name of FORWARDED) {
     const value = request.headers.get(name)
     if (value) headers.set(name, value)
   }
-  headers.set('authorization', `Bearer ${accessToken}`)
+  headers.set('authorization', authorization)
   headers.set('x-request-id', requestId)
   // The API's per-address limits must see the browser, not this server.
   const address = clientAddress(request)

@@ -1,14 +1,15 @@
 import 'server-only'
 import type { NextRequest } from 'next/server'
-import { API_TIMEOUT_MS, dotnetApiUrl } from '@/demos/lib/api/api-config'
-import { JWT_SHAPE } from '@/demos/lib/auth/bearer'
-import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-names'
+import { bearerAuthorization } from '@/demos/lib/auth/bearer'
+import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-options'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
+import { API_TIMEOUT_MS, dotnetApiUrl } from '@/demos/lib/http/api-config'
 import { problem } from '@/demos/lib/http/problem'
-import { tracedUpstream } from '@/demos/lib/trace/traced-fetch'
 import { apiRequestHeaders } from './api-request-headers'
+import { apiTransport } from './api-transport'
 import { limitBodyStream } from './limit-body-stream'
 import { findProxyRoute } from './proxy-allowlist'
+import { toApiPath } from './proxy-paths'
 import { proxyResponseHeaders } from './proxy-response-headers'
 import { PROXY_MAX_QUERY_LENGTH, readProxyPath } from './read-proxy-path'
 import { requestIdOf } from './request-id'
@@ -53,8 +54,8 @@ async function answer(request: NextRequest, requestId: string): Promise<Response
   }
 
   // 4. Read the access token from the httpOnly cookie. No token, no call.
-  const token = request.cookies.get(ACCESS_COOKIE)?.value
-  if (!token || !JWT_SHAPE.test(token)) return problem({ status: 401, title: 'Not signed in', detail: 'Sign in again.' })
+  const authorization = bearerAuthorization(request.cookies.get(ACCESS_COOKIE)?.value)
+  if (!authorization) return problem({ status: 401, title: 'Not signed in', detail: 'Sign in again.' })
 
   // 5. Refuse a declared oversized body before reading a byte of it.
   if (Number(request.headers.get('content-length') ?? 0) > PROXY_MAX_BODY_BYTES) return tooLarge()
@@ -65,10 +66,10 @@ async function answer(request: NextRequest, requestId: string): Promise<Response
   const limit = limitBodyStream(PROXY_MAX_BODY_BYTES)
   const body = request.method === 'GET' ? null : request.body
   try {
-    // node:http to the API, plus a record in the wire inspector when the visitor has it open.
-    const upstream = await tracedUpstream(`${apiBaseUrl}/api/${path.segments.join('/')}${path.search}`, {
+    // node:http to the API, unless the app wrapped it at start-up (see api-transport.ts).
+    const upstream = await apiTransport().upstream(apiBaseUrl + toApiPath(path.segments, path.search), {
       method: request.method,
-      headers: apiRequestHeaders(request, token, requestId),
+      headers: apiRequestHeaders(request, authorization, requestId),
       body: body && body.pipeThrough(limit.stream),
       signal: request.signal,
       timeoutMs: API_TIMEOUT_MS,

@@ -1,5 +1,5 @@
 import 'server-only'
-import { PROXY_PREFIX } from './read-proxy-path'
+import { toProxyPath } from './proxy-paths'
 import type { UpstreamAnswer } from './request-upstream'
 
 // Copied from the API's answer; everything else is dropped. An allowlist strips
@@ -33,7 +33,8 @@ export function proxyResponseHeaders(upstream: Pick<UpstreamAnswer, 'headers' | 
 function proxiedLocation(location: string, upstreamUrl: string, apiBaseUrl: string): string | null {
   if (!URL.canParse(location, upstreamUrl)) return null
   const target = new URL(location, upstreamUrl)
-  const apiRoot = new URL(`${apiBaseUrl}/api/`).pathname
-  if (!target.pathname.startsWith(apiRoot)) return null
-  return PROXY_PREFIX + target.pathname.slice(apiRoot.length) + target.search
+  const basePath = new URL(apiBaseUrl).pathname.replace(/\/+$/, '')
+  if (!target.pathname.startsWith(`${basePath}/`)) return null
+  const proxied = toProxyPath(target.pathname.slice(basePath.length))
+  return proxied && proxied + target.search
 }

@@ -1,6 +1,5 @@
 import 'server-only'
-
-export const PROXY_PREFIX = '/api/proxy/'
+import { PROXY_PREFIX } from './proxy-paths'
 
 /**
  * The API's queries (page, pageSize, status) fit in a few dozen characters. A

@@ -1,6 +1,6 @@
 import { defaultShouldDehydrateQuery, isServer, QueryClient } from '@tanstack/react-query'
 import { cache } from 'react'
-import { shouldRetry } from '@/demos/lib/api/api-error'
+import { shouldRetry } from './should-retry'
 
 function makeQueryClient() {
   return new QueryClient({

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test'
+import { JWT_IN_TEXT } from '../../../demos/lib/auth/bearer'
 
 export const DEMO = { email: 'demo@example.com', password: 'demo-password' }
 
@@ -28,8 +29,11 @@ export async function signInThroughForm(page: Page, creds = DEMO, callbackUrl?: 
   return { response, body: () => body }
 }
 
-/** JWT-shaped text: three base64url segments, the first starting like `{"`. */
-export const JWT_SHAPE = /eyJ[\w-]+\.[\w-]+\.[\w-]+/
+/**
+ * JWT-shaped text, as the product itself defines it: three base64url parts,
+ * the first starting like `{"`, and an empty signature counts (an alg:none forgery).
+ */
+export const JWT_SHAPE = JWT_IN_TEXT
 
 export async function expectSignedInPage(page: Page, email = DEMO.email) {
   await expect(page).toHaveURL(/\/demo\/account$/)

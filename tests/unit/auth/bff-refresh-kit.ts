@@ -1,9 +1,9 @@
 import { NextRequest } from 'next/server'
-import { ACCESS_COOKIE, REFRESH_COOKIE } from '@/demos/lib/auth/cookie-names'
+import { ACCESS_COOKIE, REFRESH_COOKIE } from '@/demos/lib/auth/cookie-options'
 import { createDotnetApi } from '@/mocks/create-dotnet-api'
 import type { MockConfig } from '@/mocks/mock-config'
 import type { DemoSession, LoginResponse } from '@/mocks/schemas'
-import { startNodeServer } from '@/mocks/start-node-server'
+import { startHttpServer } from '@/mocks/http-server'
 
 /**
  * The mock API on a loopback port with a clock the test moves, for the BFF
@@ -14,7 +14,7 @@ export async function startApi(config: Partial<MockConfig> = {}) {
   let now = Date.now()
   const api = createDotnetApi({ config: { jwtSigningKey: 'bff-refresh-unit-test-key-32-chars!!', ...config }, clock: () => now })
   const refreshes: string[] = []
-  const server = await startNodeServer((request) => {
+  const server = await startHttpServer((request) => {
     if (new URL(request.url).pathname === '/api/auth/refresh') refreshes.push(request.headers.get('x-forwarded-for') ?? '')
     return api.handle(request)
   })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ACCESS_COOKIE, REFRESH_COOKIE } from '@/demos/lib/auth/cookie-names'
+import { ACCESS_COOKIE, REFRESH_COOKIE } from '@/demos/lib/auth/cookie-options'
 import { proxy } from '@/proxy'
 import { browserRequest, setCookies, startApi, withExp } from './bff-refresh-kit'
 

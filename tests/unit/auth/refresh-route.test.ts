@@ -1,6 +1,6 @@
 import type { NextRequest } from 'next/server'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { ACCESS_COOKIE, REFRESH_COOKIE } from '@/demos/lib/auth/cookie-names'
+import { ACCESS_COOKIE, REFRESH_COOKIE } from '@/demos/lib/auth/cookie-options'
 import { browserRequest, setCookies, startApi } from './bff-refresh-kit'
 
 let api: Awaited<ReturnType<typeof startApi>>

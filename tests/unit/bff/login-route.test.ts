@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createDotnetApi } from '@/mocks/create-dotnet-api'
-import { startNodeServer, type RunningServer } from '@/mocks/start-node-server'
+import { startHttpServer, type RunningServer } from '@/mocks/http-server'
 
 // The BFF's login route handler, called directly with web Requests, in front of
 // a real HTTP server: the mock API, a closed port, a hanging server and a 503.
@@ -13,8 +13,8 @@ let unavailable: RunningServer
 let POST: (request: Request) => Promise<Response>
 
 beforeAll(async () => {
-  mock = await startNodeServer(createDotnetApi({ config: { jwtSigningKey: 'bff-unit-test-signing-key-32-chars!!' } }).handle)
-  unavailable = await startNodeServer(async () => new Response(null, { status: 503 }))
+  mock = await startHttpServer(createDotnetApi({ config: { jwtSigningKey: 'bff-unit-test-signing-key-32-chars!!' } }).handle)
+  unavailable = await startHttpServer(async () => new Response(null, { status: 503 }))
   hanging = createServer(() => {
     // Never answers: the BFF must give up on its own.
   })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-names'
+import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-options'
 import { createDotnetApi } from '@/mocks/create-dotnet-api'
-import { startNodeServer, type RunningServer } from '@/mocks/start-node-server'
+import { startHttpServer, type RunningServer } from '@/mocks/http-server'
 
 // A Server Action is a public POST endpoint: it must check the session itself,
 // whatever the page that rendered its form checked. These call the action the
@@ -20,7 +20,7 @@ let token: string
 beforeAll(async () => {
   const mock = createDotnetApi({ config: { jwtSigningKey: 'action-unit-test-signing-key-32-chars!' } })
   arrivals = []
-  api = await startNodeServer((request) => {
+  api = await startHttpServer((request) => {
     arrivals.push(`${request.method} ${new URL(request.url).pathname}`)
     return mock.handle(request)
   })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { ApiError, shouldRetry } from '@/demos/lib/api/api-error'
+import { ApiError } from '@/demos/lib/api/api-error'
+import { shouldRetry } from '@/demos/lib/query/should-retry'
 
 describe('shouldRetry', () => {
   it.each([401, 403, 400, 404, 409, 413])('never retries a %i', (status) => {

@@ -48,5 +48,8 @@ describe('readSource', () => {
   it('titles demo files with the path a reader would use', () => {
     expect(readerPath('demos/lib/dal.ts')).toBe('lib/dal.ts')
     expect(readerPath('app/api/auth/login/route.ts')).toBe('app/api/auth/login/route.ts')
+    // The reference session check is the reader's own proxy.ts; the site's instruments keep their folder.
+    expect(readerPath('demos/proxy.ts')).toBe('proxy.ts')
+    expect(readerPath('site/lib/trace/trace-route.ts')).toBe('site/lib/trace/trace-route.ts')
   })
 })

@@ -1,7 +1,7 @@
 import { getResponse, http } from 'msw'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { canonicalOrigin, createRequestHandler } from '@/mocks/handle-request'
-import { setupDotnetServer } from '@/mocks/setup-dotnet-server'
+import { setupDotnetServer } from '@/mocks/node'
 import { demoAccount } from '@/mocks/store'
 import { createTestApi } from './mock-client'
 

@@ -4,8 +4,8 @@ afterEach(() => {
   vi.unstubAllGlobals()
 })
 
-// The typed client keeps the API's own paths (`/api/goals`); the proxy route
-// expects them without the API's `/api` prefix.
+// The typed client names the API's own paths (`/api/goals`); each request goes
+// to the proxy route that stands for it (demos/lib/proxy/proxy-paths.ts).
 it('sends API paths to /api/proxy/<rest>, with the anti-forgery header on writes', async () => {
   const sent: string[] = []
   vi.stubGlobal('fetch', async (request: Request) => {
@@ -13,8 +13,8 @@ it('sends API paths to /api/proxy/<rest>, with the anti-forgery header on writes
     return Response.json({})
   })
   const { browserApi } = await import('@/demos/lib/api/browser-client')
-  // Node has no page to resolve '/api/proxy' against, so the test gives an origin.
-  const baseUrl = 'http://bff.test/api/proxy'
+  // Node has no page to resolve a path against, so the test gives an origin.
+  const baseUrl = 'http://bff.test'
   await browserApi.GET('/api/goals', { baseUrl, params: { query: { page: 2 } } })
   await browserApi.POST('/api/goals', { baseUrl, body: { title: 'Read more' } })
   await browserApi.DELETE('/api/goals/{id}', { baseUrl, params: { path: { id: 'abc' } } })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { findProxyRoute } from '@/demos/lib/proxy/proxy-allowlist'
 import { readProxyPath } from '@/demos/lib/proxy/read-proxy-path'
-import type { RunningServer } from '@/mocks/start-node-server'
+import type { RunningServer } from '@/mocks/http-server'
 import { CSRF, expectProblem, importProxyRoute, proxyRequest, send, startSpiedApi, type Arrival, type ProxyRoute } from './proxy-test-kit'
 
 const id = '3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b'

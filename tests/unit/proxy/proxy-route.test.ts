@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { RunningServer } from '@/mocks/start-node-server'
+import type { RunningServer } from '@/mocks/http-server'
 import { CSRF, chunkedBody, expectProblem, importProxyRoute, proxyRequest, send, startSpiedApi, type Arrival, type ProxyRoute } from './proxy-test-kit'
 
 // The proxy route handlers, called directly, in front of the mock .NET API on a

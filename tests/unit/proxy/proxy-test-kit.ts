@@ -1,8 +1,8 @@
 import { NextRequest } from 'next/server'
 import { expect } from 'vitest'
-import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-names'
+import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-options'
 import { createDotnetApi } from '@/mocks/create-dotnet-api'
-import { startNodeServer, type RunningServer } from '@/mocks/start-node-server'
+import { startHttpServer, type RunningServer } from '@/mocks/http-server'
 
 type Handler = (request: NextRequest) => Promise<Response>
 export type ProxyRoute = Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', Handler>
@@ -40,7 +40,7 @@ export type Arrival = { method: string; path: string; headers: Headers }
 export async function startSpiedApi(): Promise<{ server: RunningServer; arrivals: Arrival[]; token: string }> {
   const api = createDotnetApi({ config: { jwtSigningKey: 'proxy-unit-test-signing-key-32-chars!!' } })
   const arrivals: Arrival[] = []
-  const server = await startNodeServer((request) => {
+  const server = await startHttpServer((request) => {
     const url = new URL(request.url)
     arrivals.push({ method: request.method, path: url.pathname + url.search, headers: new Headers(request.headers) })
     return api.handle(request)

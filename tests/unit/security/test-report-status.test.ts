@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { fromPlaywrightReport, fromVitestReport, statusOf, type TestRef } from '@/scripts/security/test-report-status'
+import { fromPlaywrightReport, fromVitestReport, statusOf, type TestRef } from '@/site/lib/threat-model/test-report-status'
 
 const fixture = (name: string) => JSON.parse(readFileSync(`tests/unit/security/fixtures/${name}`, 'utf8'))
 const e2e = (name: string, file = 'tests/e2e/attack-lab.spec.ts'): TestRef => ({ runner: 'e2e', file, name })

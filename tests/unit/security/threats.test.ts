@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { THREATS } from '@/scripts/security/threats'
+import { THREATS } from '@/site/lib/threat-model/threats'
 
 // Every test the threat model names must exist: a renamed test would otherwise
 // show "not run" for ever. Titles built from template literals match with

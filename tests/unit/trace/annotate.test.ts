@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import GithubSlugger from 'github-slugger'
 import { describe, expect, it } from 'vitest'
-import { annotate, RULES } from '@/demos/lib/trace/annotate'
+import { annotate, RULES } from '@/site/lib/trace/annotate'
 
 /** The heading ids of a docs page, as Nextra makes them (github-slugger, in order, de-duplicated). */
 function headingIds(page: string): Set<string> {

@@ -2,10 +2,10 @@ import { NextRequest } from 'next/server'
 import { describe, expect, it } from 'vitest'
 import { DELETE, GET } from '@/app/api/trace/route'
 import { POST as START } from '@/app/api/trace/session/route'
-import { getTraceStore, TRACE_LIMITS } from '@/demos/lib/trace/trace-store'
-import { TRACE_SESSION_RATE } from '@/demos/lib/trace/open-trace-session'
-import { TRACE_COOKIE } from '@/demos/lib/trace/trace-session'
-import type { TracePage } from '@/demos/lib/trace/trace-types'
+import { getTraceStore, TRACE_LIMITS } from '@/site/lib/trace/trace-store'
+import { TRACE_SESSION_RATE } from '@/site/lib/trace/open-trace-session'
+import { TRACE_COOKIE } from '@/site/lib/trace/trace-session'
+import type { TracePage } from '@/site/lib/trace/trace-types'
 
 // GET and DELETE /api/trace, and POST /api/trace/session, called as Next calls them.
 type Options = { cookie?: string; method?: string; csrf?: boolean; from?: string }

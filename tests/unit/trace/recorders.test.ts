@@ -1,23 +1,29 @@
 import { NextRequest } from 'next/server'
+import { JWT_IN_TEXT } from '@/demos/lib/auth/bearer'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createDotnetApi } from '@/mocks/create-dotnet-api'
-import { startNodeServer, type RunningServer } from '@/mocks/start-node-server'
-import { getTraceStore } from '@/demos/lib/trace/trace-store'
-import { traceApi } from '@/demos/lib/trace/trace-api'
-import { TRACE_COOKIE } from '@/demos/lib/trace/trace-session'
-import type { TraceEvent } from '@/demos/lib/trace/trace-types'
+import { startHttpServer, type RunningServer } from '@/mocks/http-server'
+import { wrapApiTransport } from '@/demos/lib/proxy/api-transport'
+import { traceTransport } from '@/site/lib/trace/trace-transport'
+import { getTraceStore } from '@/site/lib/trace/trace-store'
+import { traceApi } from '@/site/lib/trace/trace-api'
+import { TRACE_COOKIE } from '@/site/lib/trace/trace-session'
+import type { TraceEvent } from '@/site/lib/trace/trace-types'
 
 // The recorders end to end in one process, as on the site: the login route
-// handler (traceRoute), the server client (tracedFetch) and the mock API
-// behind traceApi, all writing to the one global store.
-const JWT_SHAPE = /eyJ[\w-]+\.[\w-]+\.[\w-]+/
+// handler (traceRoute), the server client's transport (traceTransport, which
+// instrumentation.ts installs on the site) and the mock API behind traceApi,
+// all writing to the one global store.
+// The product's own pattern: an alg:none token (empty signature) counts too.
+const JWT_SHAPE = JWT_IN_TEXT
 let mock: RunningServer
 let POST: (request: Request) => Promise<Response>
 let apiRequestIds: (string | null)[] = []
 
 beforeAll(async () => {
+  wrapApiTransport(traceTransport)
   const api = createDotnetApi({ config: { jwtSigningKey: 'trace-unit-test-signing-key-32-chars!' } })
-  mock = await startNodeServer(traceApi(async (request) => {
+  mock = await startHttpServer(traceApi(async (request) => {
     apiRequestIds.push(request.headers.get('x-request-id'))
     return api.handle(request)
   }, ''))

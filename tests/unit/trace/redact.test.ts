@@ -1,8 +1,10 @@
 import { SignJWT } from 'jose'
+import { JWT_IN_TEXT } from '@/demos/lib/auth/bearer'
 import { describe, expect, it } from 'vitest'
-import { describeToken, pickHeaders, redactAuthorization, redactBody, redactCookieHeader, redactSetCookie } from '@/demos/lib/trace/redact'
+import { describeToken, pickHeaders, redactAuthorization, redactBody, redactCookieHeader, redactSetCookie } from '@/site/lib/trace/redact'
 
-const JWT_SHAPE = /eyJ[\w-]+\.[\w-]+\.[\w-]+/
+// The product's own pattern: an alg:none token (empty signature) counts too.
+const JWT_SHAPE = JWT_IN_TEXT
 const now = Date.UTC(2026, 0, 1, 12, 0, 0)
 
 async function token(expInSeconds: number) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cookieSummary, toFlows } from '@/demos/components/wire-inspector/trace-flows'
-import type { TraceEvent } from '@/demos/lib/trace/trace-types'
+import { cookieSummary, toFlows } from '@/site/components/wire-inspector/trace-flows'
+import type { TraceEvent } from '@/site/lib/trace/trace-types'
 
 let seq = 0
 function event(partial: Partial<TraceEvent> & Pick<TraceEvent, 'from' | 'to' | 'start' | 'durationMs'>): TraceEvent {

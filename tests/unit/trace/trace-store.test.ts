@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createTraceStore, TRACE_LIMITS, type TraceLimits } from '@/demos/lib/trace/trace-store'
-import type { TraceEvent } from '@/demos/lib/trace/trace-types'
+import { createTraceStore, TRACE_LIMITS, type TraceLimits } from '@/site/lib/trace/trace-store'
+import type { TraceEvent } from '@/site/lib/trace/trace-types'
 
 const limits: TraceLimits = { maxSessions: 3, maxEventsPerSession: 5, maxSessionBytes: 64 * 1024, maxTotalBytes: 1024 * 1024, maxPending: 4 }
 

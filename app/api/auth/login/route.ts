@@ -1,12 +1,12 @@
-import { loginAtApi } from '@/demos/lib/auth/login-at-api'
+import { loginAtApi } from '@/demos/lib/session/login-at-api'
 import { loginSchema } from '@/demos/lib/auth/login-schema'
-import { signedInResponse } from '@/demos/lib/auth/signed-in-response'
+import { signedInResponse } from '@/demos/lib/session/signed-in-response'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
 import { rejectOverAuthRateLimit } from '@/demos/lib/http/auth-rate-limit'
 import { clientAddress } from '@/demos/lib/http/client-address'
 import { problem } from '@/demos/lib/http/problem'
 import { readJsonBody } from '@/demos/lib/http/read-json-body'
-import { traceRoute } from '@/demos/lib/trace/trace-route'
+import { traceRoute } from '@/site/lib/trace/trace-route'
 
 export const POST = traceRoute(async function POST(request: Request) {
   const limited = rejectOverAuthRateLimit(request)

@@ -1,10 +1,10 @@
 import { cookies } from 'next/headers'
 import { NextResponse } from 'next/server'
 import { clearAuthCookies } from '@/demos/lib/auth/auth-cookies'
-import { ACCESS_COOKIE, REFRESH_COOKIE } from '@/demos/lib/auth/cookie-names'
-import { revokeAtApi } from '@/demos/lib/auth/login-at-api'
+import { ACCESS_COOKIE, REFRESH_COOKIE } from '@/demos/lib/auth/cookie-options'
+import { revokeAtApi } from '@/demos/lib/session/revoke-at-api'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
-import { traceRoute } from '@/demos/lib/trace/trace-route'
+import { traceRoute } from '@/site/lib/trace/trace-route'
 
 export const POST = traceRoute(async function POST(request: Request) {
   const forged = rejectWithoutAntiForgery(request)

@@ -1,12 +1,12 @@
 import { NextResponse, type NextRequest } from 'next/server'
 import { clearAuthCookies, setAuthCookies } from '@/demos/lib/auth/auth-cookies'
-import { REFRESH_COOKIE } from '@/demos/lib/auth/cookie-names'
-import { refreshAtApi } from '@/demos/lib/auth/refresh-at-api'
+import { REFRESH_COOKIE } from '@/demos/lib/auth/cookie-options'
+import { refreshAtApi } from '@/demos/lib/session/refresh-at-api'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
 import { rejectOverAuthRateLimit } from '@/demos/lib/http/auth-rate-limit'
 import { clientAddress } from '@/demos/lib/http/client-address'
 import { problem } from '@/demos/lib/http/problem'
-import { traceRoute } from '@/demos/lib/trace/trace-route'
+import { traceRoute } from '@/site/lib/trace/trace-route'
 
 // The browser's reactive refresh (demos/lib/api/session-refresher.ts). The
 // tokens go from cookie to API and back into cookies; the browser sees neither.

@@ -1,18 +1,15 @@
-import { cookies } from 'next/headers'
-import { NextResponse } from 'next/server'
+import { NextResponse, type NextRequest } from 'next/server'
 import { z } from 'zod'
-import { PROXY_CHECK_COOKIE, secureCookies } from '@/demos/lib/auth/cookie-names'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
 import { readJsonBody } from '@/demos/lib/http/read-json-body'
+import { proxyCheckIsOff, setProxyCheck } from '@/site/lib/proxy-check/proxy-check'
 
 // Demo only: switches proxy.ts's check off or on for THIS browser, by a cookie
-// nobody else sends. It grants nothing: the DAL and the API still check every
-// request, which is the point the route protection page makes.
+// nobody else sends (see site/lib/proxy-check/proxy-check.ts).
 const switchSchema = z.object({ enabled: z.boolean() })
 
-export async function GET() {
-  const enabled = (await cookies()).get(PROXY_CHECK_COOKIE)?.value !== 'off'
-  return NextResponse.json({ enabled }, { headers: { 'Cache-Control': 'private, no-store' } })
+export function GET(request: NextRequest) {
+  return NextResponse.json({ enabled: !proxyCheckIsOff(request) }, { headers: { 'Cache-Control': 'private, no-store' } })
 }
 
 export async function POST(request: Request) {
@@ -22,8 +19,6 @@ export async function POST(request: Request) {
   if (!body.ok) return body.response
 
   const response = NextResponse.json({ enabled: body.data.enabled }, { headers: { 'Cache-Control': 'private, no-store' } })
-  const flags = { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookies } as const
-  // An hour is long enough to experiment and short enough to be forgotten safely.
-  response.cookies.set(PROXY_CHECK_COOKIE, body.data.enabled ? '' : 'off', { ...flags, maxAge: body.data.enabled ? 0 : 3600 })
+  setProxyCheck(response, body.data.enabled)
   return response
 }

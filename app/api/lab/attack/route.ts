@@ -1,13 +1,13 @@
 import { cookies } from 'next/headers'
 import { NextResponse } from 'next/server'
 import { z } from 'zod'
-import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-names'
+import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-options'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
 import { problem } from '@/demos/lib/http/problem'
 import { readJsonBody } from '@/demos/lib/http/read-json-body'
-import { LAB_ATTACKS } from '@/demos/lib/security/lab-attack-names'
-import { rejectOverLabRateLimit } from '@/demos/lib/security/lab-rate-limit'
-import { runLabAttack } from '@/demos/lib/security/run-lab-attack'
+import { LAB_ATTACKS } from '@/site/lib/attack-lab/lab-attack-names'
+import { rejectOverLabRateLimit } from '@/site/lib/attack-lab/lab-rate-limit'
+import { runLabAttack } from '@/site/lib/attack-lab/run-lab-attack'
 
 // The attack lab's crafted requests a browser cannot send (spoofed internal
 // headers, forged JWTs, un-normalised paths). It attacks only the caller's own

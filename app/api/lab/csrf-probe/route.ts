@@ -1,8 +1,8 @@
 import { NextResponse, type NextRequest } from 'next/server'
-import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-names'
+import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-options'
 import { ANTI_FORGERY_HEADER } from '@/demos/lib/http/anti-forgery-header'
 import { problem } from '@/demos/lib/http/problem'
-import { readProbe, recordProbe } from '@/demos/lib/security/csrf-probe-store'
+import { readProbe, recordProbe } from '@/site/lib/attack-lab/csrf-probe-store'
 
 // The attack lab's witness for the cross-site page (public/lab/evil-site.html).
 // That page cannot read this site's answers (CORS), so each of its attempts
