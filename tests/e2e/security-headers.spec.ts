@@ -111,10 +111,11 @@ test('no page reports a CSP violation', async ({ page }) => {
   for (const path of ['/', '/workflows/login', '/route-protection', '/server-client', '/threat-model', '/attack-lab', '/demo/account', '/demo/goals', '/demo/session']) {
     await page.goto(path)
     await page.waitForLoadState('load')
-    // Bring lazy parts (mermaid, the experiments) into view so they run, and wait
-    // until what they load has arrived and nothing else is on its way.
+    // Bring lazy parts (mermaid, the experiments) into view so they run. A fixed
+    // wait, not 'networkidle': the wire inspector polls every second, so the
+    // network is never idle on the pages that show it.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight))
-    await page.waitForLoadState('networkidle')
+    await page.waitForTimeout(1_500)
   }
   // Search runs Pagefind's WebAssembly.
   await page.goto('/')
