@@ -18,10 +18,7 @@
  * best there is: fine for development, not for a deployment.
  */
 export function clientAddress(request: Request): string | null {
-  return clientAddressFrom(request.headers)
-}
-
-export function clientAddressFrom(headers: Headers): string | null {
+  const { headers } = request
   const forwarded = (headers.get('x-forwarded-for') ?? '')
     .split(',')
     .map((entry) => entry.trim())
@@ -41,7 +38,7 @@ export function socketAddress(headers: Headers): string | undefined {
   return typeof name === 'string' ? (headers.get(name) ?? '') : undefined
 }
 
-export function trustedProxyHops(): number {
+function trustedProxyHops(): number {
   const raw = process.env.TRUSTED_PROXY_HOPS ?? '0'
   const hops = Number(raw)
   if (!/^\d+$/.test(raw) || hops > 10) {
