@@ -9,9 +9,13 @@ function makeQueryClient() {
         // Longer than the trip from server render to hydration: data the server
         // prefetched is fresh on arrival, so the client does not fetch it again.
         staleTime: 60_000,
-        // A 401 reaches a query only when the typed client's refresh has failed
-        // (demos/lib/api/refresh-middleware.ts): one mechanism, never retried here.
-        retry: shouldRetry,
+        // In the browser a failed read is tried again, decided by its status
+        // (should-retry.ts; a 401 comes here only once the typed client's
+        // refresh has failed, demos/lib/api/refresh-middleware.ts). On the
+        // server never: the reader is waiting for the page, and two more tries
+        // with backoff hold the error page back by seconds, or by two more API
+        // timeouts. The error page's "Try again" is the server's retry.
+        retry: isServer ? false : shouldRetry,
       },
       dehydrate: {
         shouldDehydrateQuery: (query) => defaultShouldDehydrateQuery(query) || query.state.status === 'pending',
