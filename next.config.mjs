@@ -78,6 +78,22 @@ const securityHeaders = [
 ]
 // #endregion security-headers
 
+// #region server-action-origins
+// Server Actions carry no anti-forgery header. Next.js refuses one whose Origin
+// names another host than the request was sent to (X-Forwarded-Host, else
+// Host). A reverse proxy that rewrites Host without setting X-Forwarded-Host
+// makes every action look cross-site; SERVER_ACTIONS_ALLOWED_ORIGINS names the
+// public hosts to accept as well. Next.js compares hosts only, so a URL here
+// would never match: refuse it instead of failing every action in production.
+const serverActionOrigins = (process.env.SERVER_ACTIONS_ALLOWED_ORIGINS ?? '')
+  .split(',')
+  .map((entry) => entry.trim())
+  .filter(Boolean)
+for (const entry of serverActionOrigins) {
+  if (entry.includes('/')) throw new Error(`SERVER_ACTIONS_ALLOWED_ORIGINS: "${entry}" is a URL; give the host, as in app.example.com or *.example.com`)
+}
+// #endregion server-action-origins
+
 const withNextra = nextra({
   // Docs live in content/ and are served by app/[[...mdxPath]]/page.tsx.
   contentDirBasePath: '/',
@@ -96,6 +112,7 @@ export default withNextra({
   // NEXT_OUTPUT=standalone builds a self-contained server for deployment (see the Production page).
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   headers: async () => [...securityHeaders, ...sandboxHeaders],
+  experimental: { serverActions: { allowedOrigins: serverActionOrigins } },
   // The source-code component reads demo files from disk at build time; tell the
   // output tracer they belong to the server bundle.
   outputFileTracingIncludes: {

@@ -13,9 +13,11 @@ export default {
   production: 'Production concerns',
   'threat-model': 'Threat model',
   'attack-lab': 'The attack lab',
+  decisions: 'Decisions',
   'api-contract': 'The .NET API contract',
   'dotnet-api': 'The .NET API in C#',
   measured: 'Measured',
   glossary: 'Glossary',
+  about: 'About this site',
   demo: { title: 'Live demos', type: 'page', href: '/demo/login' },
 } satisfies MetaRecord
