@@ -13,6 +13,8 @@ export const VENDOR_MODULES = {
   'react-dom/client': { file: 'react-dom-client', cjs: true },
   '@tanstack/react-query': { file: 'tanstack-react-query', cjs: false },
   zod: { file: 'zod', cjs: false },
+  'openapi-fetch': { file: 'openapi-fetch', cjs: false },
+  'openapi-react-query': { file: 'openapi-react-query', cjs: false },
 } as const
 
 export type VendorSpecifier = keyof typeof VENDOR_MODULES

@@ -6,9 +6,7 @@ import { useEffect, useState, useTransition } from 'react'
 import { SESSION_CHANNEL, type SessionMessage } from '@/demos/lib/api/session-refresher'
 import { expireAccessToken, replayRefreshToken, type TokenControlResult } from '@/site/lib/token-controls/token-controls-actions'
 import { goalListQuery } from '@/demos/lib/goals/goals-query'
-
-/** As many requests as a busy page fires at once: a list, its next page, a few mutations, a prefetch or two. */
-const BURST = 20
+import { REFRESH_BURST } from '@/site/lib/token-controls/refresh-burst'
 
 /**
  * The session demo's controls. The two Server Actions change the session at
@@ -39,10 +37,10 @@ export function TokenControls({ canReplay }: { canReplay: boolean }) {
 
   /** Every request goes through TanStack Query and the typed client, like the goals list's own. */
   async function sendBurst(): Promise<string> {
-    const pages = Array.from({ length: BURST }, (_, i) => i + 1)
+    const pages = Array.from({ length: REFRESH_BURST }, (_, i) => i + 1)
     const settled = await Promise.allSettled(pages.map((page) => queryClient.fetchQuery({ ...goalListQuery({ page }), staleTime: 0 })))
     const succeeded = settled.filter((outcome) => outcome.status === 'fulfilled').length
-    return `${succeeded} of ${BURST} requests succeeded.`
+    return `${succeeded} of ${REFRESH_BURST} requests succeeded.`
   }
 
   function run(work: () => Promise<TokenControlResult>) {
@@ -59,7 +57,7 @@ export function TokenControls({ canReplay }: { canReplay: boolean }) {
   const expireThenBurst = async (): Promise<TokenControlResult> => {
     const expired = await expireAccessToken()
     if (!expired.ok) return expired
-    return { ok: true, message: `${expired.message} This page then sent ${BURST} requests at once: ${await sendBurst()}` }
+    return { ok: true, message: `${expired.message} This page then sent ${REFRESH_BURST} requests at once: ${await sendBurst()}` }
   }
 
   return (
@@ -70,7 +68,7 @@ export function TokenControls({ canReplay }: { canReplay: boolean }) {
           Expire my access token now
         </button>
         <button type="button" disabled={isPending} onClick={() => run(async () => ({ ok: true, message: await sendBurst() }))}>
-          Send {BURST} requests at once
+          Send {REFRESH_BURST} requests at once
         </button>
         <button type="button" disabled={isPending || !canReplay} onClick={() => run(replayRefreshToken)}>
           Replay an old refresh token

@@ -197,6 +197,16 @@ test.describe('what each experiment teaches, in the browser', () => {
     await expect(preview.getByText('Goal 6', { exact: true })).toBeVisible()
   })
 
+  test('type-safety: two $api clients share one key, so the browser finds the server’s page', async ({ page }) => {
+    await page.goto('/type-safety')
+    const { preview } = await openExperiment(page, 'type-safety', 'One query, two $api clients')
+    await expect(preview.getByText('The same key.', { exact: true })).toBeVisible()
+    await preview.getByLabel('Latency').selectOption('0')
+    await preview.getByRole('button', { name: 'Open the page' }).click()
+    await expect(preview.getByText('Read the BFF guide')).toBeVisible()
+    await expect(preview.getByRole('region', { name: 'Requests' }).getByRole('listitem')).toHaveText(['GET /api/goals?page=1&pageSize=5 (from the server) → 200'])
+  })
+
   test('mutations: with failure switched on, an added goal shows and is rolled back', async ({ page }) => {
     await page.goto('/workflows/mutations')
     const { preview } = await openExperiment(page, 'mutations', 'Optimistic updates, rolled back')

@@ -1,4 +1,8 @@
-// Kept free of `server-only` so proxy.ts can import it too.
+import 'server-only'
+
+// The auth cookies' names and flags, for everything that sets or reads them:
+// proxy.ts, the auth route handlers, the DAL and the server clients. All of it
+// runs on the server; no browser code needs them, as the cookies are httpOnly.
 
 /**
  * Secure cookies in production, with the `__Host-` prefix: the browser then

@@ -7,8 +7,9 @@ import { createRateLimit } from './rate-limit'
 // times a minute. A load test raises it (BFF_AUTH_RATE_LIMIT); a public
 // deployment may lower it. The API's own per-account lockout is what stops
 // password guessing against one account; this caps what one address may cost.
-const limit = positive(process.env.BFF_AUTH_RATE_LIMIT, 300)
-const windowSeconds = positive(process.env.BFF_AUTH_RATE_WINDOW_SECONDS, 60)
+export const AUTH_RATE_LIMIT_DEFAULTS = { limit: 300, windowSeconds: 60 } as const
+const limit = positive(process.env.BFF_AUTH_RATE_LIMIT, AUTH_RATE_LIMIT_DEFAULTS.limit)
+const windowSeconds = positive(process.env.BFF_AUTH_RATE_WINDOW_SECONDS, AUTH_RATE_LIMIT_DEFAULTS.windowSeconds)
 
 // On globalThis so a development reload does not reset the counters.
 const store = globalThis as typeof globalThis & { bffAuthRateLimit?: ReturnType<typeof createRateLimit> }

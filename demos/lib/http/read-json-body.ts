@@ -2,7 +2,7 @@ import type { z } from 'zod'
 import { API_TIMEOUT_MS } from '@/demos/lib/http/api-config'
 import { problem } from './problem'
 
-const MAX_BODY_BYTES = 16 * 1024
+export const MAX_BODY_BYTES = 16 * 1024
 
 type Parsed<T> = { ok: true; data: T } | { ok: false; response: Response }
 
