@@ -1,10 +1,14 @@
+import { Table } from 'nextra/components'
 import type { LoadIntegrityResult } from '@/bench/load-integrity'
 import type { ApiName, ProxyOverheadResult } from '@/bench/proxy-overhead'
-import { readBenchResults, RESULTS_FILE, type BenchResults } from './read-bench-results'
+import { kib, ms } from '@/site/components/measured/format-figure'
+import { MeasuredChart } from '@/site/components/measured/measured-chart'
+import { readBenchResults, RESULTS_FILE, type BenchResults } from '@/site/lib/measured/read-bench-results'
 
-const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`
+// The class names the docs theme gives a Markdown table, so these read like the rest of the site's tables.
+const TABLE = 'nextra-scrollbar x:not-first:mt-[1.25em] x:p-0'
+
 const mib = (value: number) => `${value.toFixed(0)} MiB`
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`
 
 /** Which part of bench/results.json to show; each renders one table, or "not measured yet". */
 type Part = 'machine' | 'apis' | 'proxy' | 'ttfb' | 'load' | 'quality' | 'bundle'
@@ -32,6 +36,10 @@ const APIS: { name: ApiName; label: string; short: string }[] = [
 
 /** A cell of an API this run did not measure (the reason is in the 'apis' part): never an older figure. */
 const NOT_MEASURED = 'not measured'
+
+// The theme types its cells with the attributes of any element, without colSpan;
+// a spread passes it to the <td> the cell renders.
+const SPAN_FIGURES = { colSpan: 6 }
 
 /** A requirement of 0, said in words: the run fails on anything else, and so does the page's claim. */
 const zeroRequired = (count: number) => (count === 0 ? '0 (met)' : `${count} (missed)`)
@@ -73,31 +81,33 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
   proxy: (r) =>
     r.proxyOverhead && (
       <>
-        <table data-testid="bench-proxy">
+        <MeasuredChart chart="proxy-throughput" />
+        <MeasuredChart chart="proxy-latency" />
+        <Table className={TABLE} data-testid="bench-proxy">
           <thead>
-            <tr><th>API</th><th>Connections</th><th>Direct p50 / p99</th><th>Proxied p50 / p99</th><th>Added p50</th><th>Direct req/s</th><th>Proxied req/s</th><th>Throughput ratio</th></tr>
+            <Table.Tr><Table.Th>API</Table.Th><Table.Th>Connections</Table.Th><Table.Th>Direct p50 / p99</Table.Th><Table.Th>Proxied p50 / p99</Table.Th><Table.Th>Added p50</Table.Th><Table.Th>Direct req/s</Table.Th><Table.Th>Proxied req/s</Table.Th><Table.Th>Throughput ratio</Table.Th></Table.Tr>
           </thead>
           <tbody>
             {connectionCounts(r.proxyOverhead).flatMap((connections) =>
               APIS.map(({ name, label }) => {
                 const row = r.proxyOverhead![name]?.find((row) => row.connections === connections)
-                if (!row) return <tr key={`${name} ${connections}`} data-api={name}><td>{label}</td><td>{connections}</td><td colSpan={6}>{NOT_MEASURED}</td></tr>
+                if (!row) return <Table.Tr key={`${name} ${connections}`} data-api={name}><Table.Td>{label}</Table.Td><Table.Td>{connections}</Table.Td><Table.Td {...SPAN_FIGURES}>{NOT_MEASURED}</Table.Td></Table.Tr>
                 return (
-                  <tr key={`${name} ${connections}`} data-api={name}>
-                    <td>{label}</td>
-                    <td>{connections}</td>
-                    <td>{ms(row.direct.p50)} / {ms(row.direct.p99)}</td>
-                    <td>{ms(row.proxied.p50)} / {ms(row.proxied.p99)}</td>
-                    <td>{ms(row.addedP50Ms)}</td>
-                    <td>{row.direct.rps}</td>
-                    <td>{row.proxied.rps}</td>
-                    <td>{row.throughputRatio.toFixed(2)}</td>
-                  </tr>
+                  <Table.Tr key={`${name} ${connections}`} data-api={name}>
+                    <Table.Td>{label}</Table.Td>
+                    <Table.Td>{connections}</Table.Td>
+                    <Table.Td>{ms(row.direct.p50)} / {ms(row.direct.p99)}</Table.Td>
+                    <Table.Td>{ms(row.proxied.p50)} / {ms(row.proxied.p99)}</Table.Td>
+                    <Table.Td>{ms(row.addedP50Ms)}</Table.Td>
+                    <Table.Td>{row.direct.rps}</Table.Td>
+                    <Table.Td>{row.proxied.rps}</Table.Td>
+                    <Table.Td>{row.throughputRatio.toFixed(2)}</Table.Td>
+                  </Table.Tr>
                 )
               }),
             )}
           </tbody>
-        </table>
+        </Table>
         <p data-testid="bench-proxy-floor">
           The floor at 1 connection: a request the proxy route answers itself, before any hop (no cookie, so 401), has a p50 of{' '}
           {APIS.flatMap(({ name, short }) => {
@@ -111,10 +121,10 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
     ),
   ttfb: ({ renderTtfb: t }) =>
     t && (
-      <table data-testid="bench-ttfb">
-        <thead><tr><th>Page</th><th>Requests</th><th>TTFB p50</th><th>TTFB p99</th><th>Whole response p50</th><th>HTML</th></tr></thead>
-        <tbody><tr><td><code>{t.path}</code></td><td>{t.requests}</td><td>{ms(t.p50)}</td><td>{ms(t.p99)}</td><td>{ms(t.fullResponseP50)}</td><td>{kb(t.htmlBytes)}</td></tr></tbody>
-      </table>
+      <Table className={TABLE} data-testid="bench-ttfb">
+        <thead><Table.Tr><Table.Th>Page</Table.Th><Table.Th>Requests</Table.Th><Table.Th>TTFB p50</Table.Th><Table.Th>TTFB p99</Table.Th><Table.Th>Whole response p50</Table.Th><Table.Th>HTML</Table.Th></Table.Tr></thead>
+        <tbody><Table.Tr><Table.Td><code>{t.path}</code></Table.Td><Table.Td>{t.requests}</Table.Td><Table.Td>{ms(t.p50)}</Table.Td><Table.Td>{ms(t.p99)}</Table.Td><Table.Td>{ms(t.fullResponseP50)}</Table.Td><Table.Td>{kib(t.htmlBytes)}</Table.Td></Table.Tr></tbody>
+      </Table>
     ),
   load: (r) => {
     const loads = r.loadIntegrity
@@ -122,79 +132,83 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
     const each = (cell: (l: LoadIntegrityResult) => React.ReactNode) =>
       APIS.map(({ name }) => {
         const l = loads[name]
-        return <td key={name}>{l ? cell(l) : NOT_MEASURED}</td>
+        return <Table.Td key={name}>{l ? cell(l) : NOT_MEASURED}</Table.Td>
       })
     const steps = Object.keys(loads.mock?.steps ?? loads.dotnet?.steps ?? {}) as (keyof LoadIntegrityResult['steps'])[]
     return (
       <>
-        <table data-testid="bench-load-summary">
-          <thead><tr><th></th>{APIS.map(({ name, label }) => <th key={name}>{label}</th>)}</tr></thead>
+        <Table className={TABLE} data-testid="bench-load-summary">
+          <thead><Table.Tr><Table.Th></Table.Th>{APIS.map(({ name, label }) => <Table.Th key={name}>{label}</Table.Th>)}</Table.Tr></thead>
           <tbody>
-            <tr><td>Users × seconds</td>{each((l) => `${l.users} × ${l.seconds} s`)}</tr>
+            <Table.Tr><Table.Td>Users × seconds</Table.Td>{each((l) => `${l.users} × ${l.seconds} s`)}</Table.Tr>
             {(loads.mock?.loadAverageAtStart || loads.dotnet?.loadAverageAtStart) && (
-              <tr><td>Load average when this load started</td>{each((l) => l.loadAverageAtStart?.join(', ') ?? 'not recorded')}</tr>
+              <Table.Tr><Table.Td>Load average when this load started</Table.Td>{each((l) => l.loadAverageAtStart?.join(', ') ?? 'not recorded')}</Table.Tr>
             )}
-            <tr><td>Loops / requests</td>{each((l) => `${l.iterations} / ${l.requests}`)}</tr>
-            <tr><td>Throughput</td>{each((l) => `${l.throughputRps} req/s`)}</tr>
-            <tr><td>Errors</td>{each((l) => <strong>{l.errors}</strong>)}</tr>
-            <tr><td>Acknowledged writes</td>{each((l) => l.integrity.acknowledgedWrites)}</tr>
-            <tr data-testid="bench-load-lost"><td><strong>Lost acknowledged writes</strong> (required: 0)</td>{each((l) => <strong>{zeroRequired(l.integrity.missingOrWrong)}</strong>)}</tr>
-            <tr><td><strong>Goals seen by the wrong user</strong> (required: 0)</td>{each((l) => <strong>{zeroRequired(l.integrity.foreignGoalsSeen)}</strong>)}</tr>
-            <tr><td>Site server memory (RSS): before / peak / end of load / after 5 s idle</td>{each((l) => mibRow(l.rssMiB))}</tr>
-            <tr><td>API process memory (RSS), same points</td>{each((l) => (l.apiRssMiB ? mibRow(l.apiRssMiB) : 'inside the site server'))}</tr>
+            <Table.Tr><Table.Td>Loops / requests</Table.Td>{each((l) => `${l.iterations} / ${l.requests}`)}</Table.Tr>
+            <Table.Tr><Table.Td>Throughput</Table.Td>{each((l) => `${l.throughputRps} req/s`)}</Table.Tr>
+            <Table.Tr><Table.Td>Errors</Table.Td>{each((l) => <strong>{l.errors}</strong>)}</Table.Tr>
+            <Table.Tr><Table.Td>Acknowledged writes</Table.Td>{each((l) => l.integrity.acknowledgedWrites)}</Table.Tr>
+            <Table.Tr data-testid="bench-load-lost"><Table.Td><strong>Lost acknowledged writes</strong> (required: 0)</Table.Td>{each((l) => <strong>{zeroRequired(l.integrity.missingOrWrong)}</strong>)}</Table.Tr>
+            <Table.Tr><Table.Td><strong>Goals seen by the wrong user</strong> (required: 0)</Table.Td>{each((l) => <strong>{zeroRequired(l.integrity.foreignGoalsSeen)}</strong>)}</Table.Tr>
+            <Table.Tr><Table.Td>Site server memory (RSS): before / peak / end of load / after idling</Table.Td>{each((l) => mibRow(l.rssMiB))}</Table.Tr>
+            <Table.Tr><Table.Td>API process memory (RSS), same points</Table.Td>{each((l) => (l.apiRssMiB ? mibRow(l.apiRssMiB) : 'inside the site server'))}</Table.Tr>
           </tbody>
-        </table>
-        <table data-testid="bench-load">
+        </Table>
+        <MeasuredChart chart="load-steps" />
+        <Table className={TABLE} data-testid="bench-load">
           <thead>
-            <tr><th>Step</th>{APIS.map(({ name, label }) => <th key={name}>{label}: count, p50 / p99, errors</th>)}</tr>
+            <Table.Tr><Table.Th>Step</Table.Th>{APIS.map(({ name, label }) => <Table.Th key={name}>{label}: count, p50 / p99, errors</Table.Th>)}</Table.Tr>
           </thead>
           <tbody>
             {steps.map((step) => (
-              <tr key={step}>
-                <td>{step}</td>
+              <Table.Tr key={step}>
+                <Table.Td>{step}</Table.Td>
                 {each((l) => `${l.steps[step].count}, ${ms(l.steps[step].p50)} / ${ms(l.steps[step].p99)}, ${l.steps[step].errors}`)}
-              </tr>
+              </Table.Tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       </>
     )
   },
   quality: ({ pageQuality: q }) =>
     q && (
-      <table data-testid="bench-quality">
+      <Table className={TABLE} data-testid="bench-quality">
         <thead>
-          <tr><th>Page</th><th>Form factor</th><th>Performance (goal {q.goals.performance})</th><th>Accessibility ({q.goals.accessibility})</th><th>Best practices ({q.goals['best-practices']})</th><th>LCP / TBT / CLS</th></tr>
+          <Table.Tr><Table.Th>Page</Table.Th><Table.Th>Form factor</Table.Th><Table.Th>Performance (goal {q.goals.performance})</Table.Th><Table.Th>Accessibility ({q.goals.accessibility})</Table.Th><Table.Th>Best practices ({q.goals['best-practices']})</Table.Th><Table.Th>LCP / TBT / CLS</Table.Th></Table.Tr>
         </thead>
         <tbody>
           {q.rows.map((row) => (
-            <tr key={`${row.path} ${row.formFactor}`}>
-              <td><code>{row.path}</code></td>
-              <td>{row.formFactor}</td>
-              <td>{row.scores.performance}</td>
-              <td>{row.scores.accessibility}</td>
-              <td>{row.scores['best-practices']}</td>
-              <td>{ms(row.metrics.lcpMs)} / {ms(row.metrics.tbtMs)} / {row.metrics.cls.toFixed(3)}</td>
-            </tr>
+            <Table.Tr key={`${row.path} ${row.formFactor}`}>
+              <Table.Td><code>{row.path}</code></Table.Td>
+              <Table.Td>{row.formFactor}</Table.Td>
+              <Table.Td>{row.scores.performance}</Table.Td>
+              <Table.Td>{row.scores.accessibility}</Table.Td>
+              <Table.Td>{row.scores['best-practices']}</Table.Td>
+              <Table.Td>{ms(row.metrics.lcpMs)} / {ms(row.metrics.tbtMs)} / {row.metrics.cls.toFixed(3)}</Table.Td>
+            </Table.Tr>
           ))}
         </tbody>
-      </table>
+      </Table>
     ),
   bundle: ({ bundleBudgets: b }) =>
     b && (
-      <table data-testid="bench-bundle">
-        <thead><tr><th>Page</th><th>Chunks</th><th>First-load JS (min / gzip)</th><th>Budget (gzip)</th></tr></thead>
-        <tbody>
-          {b.rows.map((row) => (
-            <tr key={row.route}>
-              <td><code>{row.route}</code></td>
-              <td>{row.chunks}</td>
-              <td>{kb(row.bytes)} / {kb(row.gzipBytes)}</td>
-              <td>{row.budgetGzipBytes === null ? 'none' : kb(row.budgetGzipBytes)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <>
+        <MeasuredChart chart="bundle" />
+        <Table className={TABLE} data-testid="bench-bundle">
+          <thead><Table.Tr><Table.Th>Page</Table.Th><Table.Th>Chunks</Table.Th><Table.Th>First-load JS (min / gzip)</Table.Th><Table.Th>Budget (gzip)</Table.Th></Table.Tr></thead>
+          <tbody>
+            {b.rows.map((row) => (
+              <Table.Tr key={row.route}>
+                <Table.Td><code>{row.route}</code></Table.Td>
+                <Table.Td>{row.chunks}</Table.Td>
+                <Table.Td>{kib(row.bytes)} / {kib(row.gzipBytes)}</Table.Td>
+                <Table.Td>{row.budgetGzipBytes === null ? 'none' : kib(row.budgetGzipBytes)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </tbody>
+        </Table>
+      </>
     ),
 }
 

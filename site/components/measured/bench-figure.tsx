@@ -1,0 +1,27 @@
+import { readBenchResults, type BenchResults } from '@/site/lib/measured/read-bench-results'
+
+/** The figures the Measured page's prose quotes, each read from bench/results.json. */
+const FIGURES = {
+  cpus: (r: BenchResults) => String(r.machine.cpus),
+  'proxy-connections': (r: BenchResults) => {
+    const counts = [...new Set(Object.values(r.proxyOverhead ?? {}).flatMap((rows) => rows?.map((row) => row.connections) ?? []))]
+    return counts.length ? `${counts.slice(0, -1).join(', ')}${counts.length > 1 ? ' and then ' : ''}${counts.at(-1)}` : undefined
+  },
+  'ttfb-warmup': (r: BenchResults) => r.renderTtfb && String(r.renderTtfb.warmup),
+  lighthouse: (r: BenchResults) => r.pageQuality?.lighthouse,
+  'bundle-tolerance': (r: BenchResults) => r.bundleBudgets && `${Math.round(r.bundleBudgets.tolerance * 100)}%`,
+} satisfies Record<string, (r: BenchResults) => string | undefined>
+
+/**
+ * One figure inside a sentence, so the prose cannot drift from the run. With
+ * no results at all the page says "not measured yet" everywhere; results
+ * without a figure the prose quotes fail the build, since the sentence
+ * around it would be wrong.
+ */
+export function BenchFigure({ of }: { of: keyof typeof FIGURES }) {
+  const results = readBenchResults()
+  if (!results) return <>(not measured)</>
+  const figure = FIGURES[of](results)
+  if (!figure) throw new Error(`bench/results.json has no figure for "${of}", which content/measured.mdx quotes`)
+  return <>{figure}</>
+}

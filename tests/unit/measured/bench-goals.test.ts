@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest'
+import { LOAD_GOALS, PROXY_GOALS } from '@/bench/goals'
+import type { ProxyOverheadResult } from '@/bench/proxy-overhead'
+import type { BenchResults } from '@/site/lib/measured/read-bench-results'
+import { evaluateGoals, GOALS, meets } from '@/site/lib/measured/bench-goals'
+
+const base: BenchResults = {
+  date: '2026-11-29T00:00:00.000Z',
+  mode: 'full',
+  machine: { cpus: 2, cpuModel: 'test', memoryBytes: 2 ** 30, platform: 'test', node: 'v20', loadAverageAtStart: [0, 0, 0] },
+  dotnetApi: { measured: false, reason: 'not in this test' },
+}
+
+/** A proxy row with only the figures the goals read. */
+const proxyRow = (connections: number, figures: Partial<ProxyOverheadResult>) => ({ connections, ...figures }) as ProxyOverheadResult
+
+const withMockProxy = (addedP50Ms: number, throughputRatio: number): BenchResults => ({
+  ...base,
+  proxyOverhead: { mock: [proxyRow(1, { addedP50Ms }), proxyRow(10, { throughputRatio })] },
+})
+
+const goal = (results: BenchResults, id: string) => {
+  const found = evaluateGoals(results).find((result) => result.goal.id === id)
+  if (!found) throw new Error(`no goal ${id}`)
+  return found
+}
+
+describe('meets', () => {
+  it('counts a value equal to its threshold as met, either way', () => {
+    expect(meets(1, 'at most', 1)).toBe(true)
+    expect(meets(0.45, 'at least', 0.45)).toBe(true)
+  })
+})
+
+describe('evaluateGoals', () => {
+  const limit = PROXY_GOALS.maxAddedP50Ms
+  const floor = PROXY_GOALS.minThroughputRatioAtTen
+
+  it('marks an "at most" goal met just under its threshold and missed just over it', () => {
+    expect(goal(withMockProxy(limit - 0.001, floor), 'proxy-added-p50').status).toBe('met')
+    expect(goal(withMockProxy(limit + 0.001, floor), 'proxy-added-p50').status).toBe('missed')
+  })
+
+  it('marks an "at least" goal met just over its threshold and missed just under it', () => {
+    expect(goal(withMockProxy(limit, floor + 0.001), 'proxy-throughput-ratio').status).toBe('met')
+    expect(goal(withMockProxy(limit, floor - 0.001), 'proxy-throughput-ratio').status).toBe('missed')
+  })
+
+  it('says "not measured" for an API the run did not measure, and never met without a figure', () => {
+    const result = goal(withMockProxy(limit, floor), 'proxy-added-p50')
+    expect(result.checks.map((check) => [check.subject, check.status])).toEqual([
+      ['mock', 'met'],
+      ['.NET API', 'not measured'],
+    ])
+    expect(goal(base, 'proxy-added-p50').status).toBe('not measured')
+    expect(goal(base, 'lighthouse-performance').status).toBe('not measured')
+  })
+
+  it('misses a goal when one subject of many misses it', () => {
+    const row = (path: string, performance: number) => ({
+      page: path, path, formFactor: 'mobile' as const, metrics: {}, failedAudits: [],
+      scores: { performance, accessibility: 100, 'best-practices': 100 },
+    })
+    const goals = { performance: 95, accessibility: 100, 'best-practices': 95 }
+    const results: BenchResults = { ...base, pageQuality: { lighthouse: '12', chromium: 'test', goals, rows: [row('/', 95), row('/measured', 94)] } }
+    const performance = goal(results, 'lighthouse-performance')
+    expect(performance.threshold).toBe(95)
+    expect(performance.status).toBe('missed')
+    expect(performance.checks.filter((check) => check.status === 'missed').map((check) => check.subject)).toEqual(['/measured (mobile)'])
+    expect(goal(results, 'lighthouse-accessibility').status).toBe('met')
+  })
+
+  it('holds the load run to zero lost writes: one lost write is missed', () => {
+    const load = (missingOrWrong: number) => ({ integrity: { missingOrWrong, foreignGoalsSeen: LOAD_GOALS.maxForeignGoalsSeen } }) as NonNullable<BenchResults['loadIntegrity']>['mock']
+    expect(goal({ ...base, loadIntegrity: { mock: load(LOAD_GOALS.maxLostAcknowledgedWrites) } }, 'load-lost-writes').status).toBe('met')
+    expect(goal({ ...base, loadIntegrity: { mock: load(LOAD_GOALS.maxLostAcknowledgedWrites + 1) } }, 'load-lost-writes').status).toBe('missed')
+  })
+
+  it('has a unique id for every goal', () => {
+    expect(new Set(GOALS.map((g) => g.id)).size).toBe(GOALS.length)
+  })
+})
