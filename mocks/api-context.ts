@@ -5,6 +5,8 @@ import type { RateLimiter } from './rate-limiter'
 import type { RefreshTokenStore } from './refresh-token-store'
 import type { Store } from './store'
 import type { AccessTokens } from './access-tokens'
+import type { AttachmentStore } from './attachment-store'
+import type { UploadGrantStore } from './upload-grant-store'
 
 /** Everything one mock instance owns. Handlers close over it, so instances never share state. */
 export interface ApiContext {
@@ -23,4 +25,7 @@ export interface ApiContext {
   clientLimiter: RateLimiter
   /** Latency and failures a reader injects into their own account's requests. */
   demoControls: DemoControlsStore
+  /** Upload grants, by the hash of their token (Workflow E). */
+  uploadGrants: UploadGrantStore
+  attachments: AttachmentStore
 }

@@ -10,6 +10,9 @@ import { createRateLimiter } from './rate-limiter'
 import { createRefreshTokenStore } from './refresh-token-store'
 import { createStore, demoAccount } from './store'
 import { createAccessTokens } from './access-tokens'
+import { createAttachmentStore } from './attachment-store'
+import { createUploadGrantStore } from './upload-grant-store'
+import { uploadPath } from './upload-handlers'
 
 export interface DotnetApi {
   /** The MSW handlers: the single definition of the API. */
@@ -39,12 +42,16 @@ export function createDotnetApi({ config: overrides, clock = systemClock }: { co
     clock,
   })
   const demoControls = createDemoControlsStore({ lifetimeSeconds: config.demoControlsSeconds, clock })
+  const uploadGrants = createUploadGrantStore({ grantSeconds: config.uploadGrantSeconds, maxGrants: config.maxUploadGrants, clock })
+  const attachments = createAttachmentStore({ maxTotalBytes: config.maxStoredUploadBytes })
   const store = createStore({
     maxAccounts: config.maxAccounts,
     clock,
     onEvict: (userId) => {
       refreshTokens.dropUser(userId)
       demoControls.dropUser(userId)
+      uploadGrants.dropUser(userId)
+      attachments.dropUser(userId)
     },
   })
   store.addAccount({
@@ -63,7 +70,16 @@ export function createDotnetApi({ config: overrides, clock = systemClock }: { co
     accountClientLimiter: limiter(config.loginFailuresPerAccountAndClient),
     clientLimiter: limiter(config.loginFailuresPerClient),
     demoControls,
+    uploadGrants,
+    attachments,
   }
   const handlers = createHandlers(context)
-  return { handlers, handle: createRequestHandler({ handlers, maxBodyBytes: config.maxBodyBytes, knownProxies: config.knownProxies }), context, config }
+  const handle = createRequestHandler({
+    handlers,
+    maxBodyBytes: config.maxBodyBytes,
+    knownProxies: config.knownProxies,
+    // The upload reads its own body, up to the size its grant declared.
+    streamedPaths: [uploadPath],
+  })
+  return { handlers, handle, context, config }
 }

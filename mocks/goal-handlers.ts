@@ -89,6 +89,7 @@ export function goalHandlers(ctx: ApiContext) {
       const account = await requireAccount(request, ctx)
       findGoal(account, params.id)
       account.goals.delete(params.id)
+      ctx.attachments.dropGoal(params.id)
       return new HttpResponse(null, { status: 204 })
     }),
   ]

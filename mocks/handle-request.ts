@@ -15,11 +15,29 @@ export interface HandleOptions {
 const tooLarge = Symbol('too large')
 
 /**
+ * The path the API is mounted under, as the handlers see it, for URLs they
+ * hand out in a body (an upload grant's). Set here on every request, so a
+ * client cannot send its own.
+ */
+export const mountPathHeader = 'x-mock-mount-path'
+
+/**
  * Serves MSW handlers as a real HTTP API: mount path stripped, body capped,
  * unknown routes as 404 ProblemDetails, and no exception ever reaching the
  * client as anything but a 500 with a traceId.
  */
-export function createRequestHandler({ handlers, maxBodyBytes, knownProxies }: { handlers: RequestHandler[]; maxBodyBytes: number; knownProxies: string[] }) {
+export function createRequestHandler({
+  handlers,
+  maxBodyBytes,
+  knownProxies,
+  streamedPaths = [],
+}: {
+  handlers: RequestHandler[]
+  maxBodyBytes: number
+  knownProxies: string[]
+  /** Paths whose handler reads the body as a stream, within its own limits (the upload). */
+  streamedPaths?: string[]
+}) {
   return async function handle(request: Request, options: HandleOptions = {}): Promise<Response> {
     const response = await answer(request, options)
     // Tokens, accounts and goals: nothing under /api may be kept by a cache.
@@ -35,18 +53,24 @@ export function createRequestHandler({ handlers, maxBodyBytes, knownProxies }: {
 
       // fetch refuses a GET or HEAD Request with a body, so such a body is ignored, not forwarded.
       const hasBody = request.method !== 'GET' && request.method !== 'HEAD'
-      const body = hasBody ? await readCappedBody(request, maxBodyBytes) : null
+      const innerPath = pathname.slice(basePath.length) || '/'
+      const streamed = streamedPaths.includes(innerPath)
+      const body = !hasBody ? null : streamed ? request.body : await readCappedBody(request, maxBodyBytes)
       if (body === tooLarge) {
         return problem(413, { detail: `The request body must not exceed ${maxBodyBytes} bytes.` })
       }
 
       const headers = new Headers(request.headers)
-      for (const name of ['host', 'connection', 'content-length', 'transfer-encoding']) headers.delete(name)
+      // A streamed body keeps its declared length, which its handler checks before reading.
+      for (const name of ['host', 'connection', 'transfer-encoding', ...(streamed ? [] : ['content-length'])]) headers.delete(name)
       headers.set(resolvedClientHeader, resolveClientAddress(request.headers, peerAddress, knownProxies))
-      const inner = new Request(new URL((pathname.slice(basePath.length) || '/') + publicUrl.search, canonicalOrigin), {
+      headers.set(mountPathHeader, basePath)
+      const inner = new Request(new URL(innerPath + publicUrl.search, canonicalOrigin), {
         method: request.method,
         headers,
         body,
+        // Required by undici for a streamed body; missing from the DOM lib's RequestInit.
+        ...(streamed ? { duplex: 'half' } : {}),
         // So a handler that waits (demo-controls latency) stops when the caller hangs up.
         signal: request.signal,
       })

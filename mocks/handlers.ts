@@ -3,7 +3,9 @@ import type { ApiContext } from './api-context'
 import { authHandlers } from './auth-handlers'
 import { demoControlsHandlers } from './demo-controls-handlers'
 import { demoSessionHandlers } from './demo-session-handlers'
+import { attachmentHandlers } from './attachment-handlers'
 import { goalHandlers } from './goal-handlers'
+import { uploadHandlers } from './upload-handlers'
 import { swaggerHandlers } from './swagger-handlers'
 import { userHandlers } from './user-handlers'
 import { problem } from './problem-details'
@@ -14,6 +16,8 @@ export function createHandlers(ctx: ApiContext): HttpHandler[] {
     ...authHandlers(ctx),
     ...userHandlers(ctx),
     ...goalHandlers(ctx),
+    ...attachmentHandlers(ctx),
+    ...uploadHandlers(ctx),
     ...demoControlsHandlers(ctx),
     ...demoSessionHandlers(ctx),
     ...swaggerHandlers(),

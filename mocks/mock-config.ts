@@ -33,6 +33,23 @@ export interface MockConfig {
    * ForwardedHeadersOptions.KnownProxies: loopback by default.
    */
   knownProxies: string[]
+  /** Largest file one upload grant may declare (see attachment-handlers.ts). */
+  maxUploadBytes: number
+  /** Attachment bytes one account may hold, across its goals. */
+  uploadQuotaBytes: number
+  /** Attachment bytes the whole instance keeps in memory; past it the oldest files go first. */
+  maxStoredUploadBytes: number
+  /** How long an upload token may be used, once. */
+  uploadGrantSeconds: number
+  maxUploadGrants: number
+  /**
+   * The API's origin as the browser reaches it (DOTNET_API_PUBLIC_URL), for
+   * the upload URL a grant hands out. Unset: a path on the API's own mount
+   * (/dotnet on the site), so the browser uploads same-origin.
+   */
+  publicUrl?: string
+  /** The one origin (the site's) allowed to upload cross-origin (DOTNET_API_ALLOWED_ORIGIN). Unset: none. */
+  allowedOrigin?: string
 }
 
 // #region defaults
@@ -55,6 +72,11 @@ export const defaultMockConfig: Omit<MockConfig, 'jwtSigningKey'> = {
   maxRefreshTokens: 20_000,
   demoControlsSeconds: 10 * 60,
   knownProxies: ['127.0.0.1', '::1'],
+  maxUploadBytes: 25 * 1024 * 1024,
+  uploadQuotaBytes: 50 * 1024 * 1024,
+  maxStoredUploadBytes: 256 * 1024 * 1024,
+  uploadGrantSeconds: 5 * 60,
+  maxUploadGrants: 10_000,
 }
 
 /**
@@ -69,10 +91,15 @@ export const fieldLimits = {
   emailMax: 254,
   passwordMin: 8,
   passwordMax: 128,
+  /** As sent; the stored display name is sanitized and at most storedFileNameMax. */
+  fileNameMax: 1024,
+  storedFileNameMax: 255,
 } as const
 // #endregion defaults
 
-const numericEnv: Record<Exclude<keyof MockConfig, 'jwtSigningKey' | 'jwtIssuer' | 'jwtAudience' | 'knownProxies'>, string> = {
+type TextSetting = 'jwtSigningKey' | 'jwtIssuer' | 'jwtAudience' | 'knownProxies' | 'publicUrl' | 'allowedOrigin'
+
+const numericEnv: Record<Exclude<keyof MockConfig, TextSetting>, string> = {
   accessTokenSeconds: 'DOTNET_MOCK_ACCESS_TOKEN_SECONDS',
   clockSkewSeconds: 'DOTNET_MOCK_CLOCK_SKEW_SECONDS',
   refreshFamilySeconds: 'DOTNET_MOCK_REFRESH_FAMILY_SECONDS',
@@ -86,6 +113,11 @@ const numericEnv: Record<Exclude<keyof MockConfig, 'jwtSigningKey' | 'jwtIssuer'
   maxRateLimitKeys: 'DOTNET_MOCK_MAX_RATE_LIMIT_KEYS',
   maxRefreshTokens: 'DOTNET_MOCK_MAX_REFRESH_TOKENS',
   demoControlsSeconds: 'DOTNET_MOCK_DEMO_CONTROLS_SECONDS',
+  maxUploadBytes: 'DOTNET_MOCK_MAX_UPLOAD_BYTES',
+  uploadQuotaBytes: 'DOTNET_MOCK_UPLOAD_QUOTA_BYTES',
+  maxStoredUploadBytes: 'DOTNET_MOCK_MAX_STORED_UPLOAD_BYTES',
+  uploadGrantSeconds: 'DOTNET_MOCK_UPLOAD_GRANT_SECONDS',
+  maxUploadGrants: 'DOTNET_MOCK_MAX_UPLOAD_GRANTS',
 }
 
 // The overlap window and skew may be 0; everything else must be positive.
@@ -116,6 +148,9 @@ export function loadMockConfig(env: Record<string, string | undefined> = process
   if (env.DOTNET_MOCK_KNOWN_PROXIES !== undefined) {
     overrides.knownProxies = env.DOTNET_MOCK_KNOWN_PROXIES.split(',').map((entry) => entry.trim()).filter(Boolean)
   }
+  // The same names the C# API reads: they describe the deployment, not the mock.
+  if (env.DOTNET_API_PUBLIC_URL) overrides.publicUrl = parseOrigin(env.DOTNET_API_PUBLIC_URL, 'DOTNET_API_PUBLIC_URL', { allowPath: true })
+  if (env.DOTNET_API_ALLOWED_ORIGIN) overrides.allowedOrigin = parseOrigin(env.DOTNET_API_ALLOWED_ORIGIN, 'DOTNET_API_ALLOWED_ORIGIN', { allowPath: false })
   if (env.JWT_SIGNING_KEY) {
     assertSigningKey(env.JWT_SIGNING_KEY, 'JWT_SIGNING_KEY')
     overrides.jwtSigningKey = env.JWT_SIGNING_KEY
@@ -124,6 +159,19 @@ export function loadMockConfig(env: Record<string, string | undefined> = process
     console.warn('[dotnet mock] JWT_SIGNING_KEY is not set; using a random key for this process.')
   }
   return resolveMockConfig(overrides)
+}
+
+/**
+ * An http(s) URL without query or fragment. An allowed origin must be exactly
+ * an origin, because CORS compares the browser's Origin header with it as text.
+ */
+function parseOrigin(raw: string, name: string, { allowPath }: { allowPath: boolean }): string {
+  const url = URL.canParse(raw) ? new URL(raw) : null
+  const path = url?.pathname.replace(/\/$/, '') ?? ''
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || (!allowPath && path !== '')) {
+    throw new Error(`${name} must be an http(s) ${allowPath ? 'URL' : 'origin such as https://site.example'}, got "${raw}"`)
+  }
+  return allowPath ? `${url.origin}${path}` : url.origin
 }
 
 function randomSigningKey(): string {

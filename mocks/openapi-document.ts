@@ -28,6 +28,8 @@ function errors(kind: { body?: boolean; bearer?: boolean; demoControls?: 'exempt
 
 const anonymous = { security: [] } satisfies Partial<OperationObject>
 const goalId = { name: 'id', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } } as const
+const attachmentId = { name: 'attachmentId', in: 'path', required: true, schema: { type: 'string', format: 'uuid' } } as const
+const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: schema('ProblemDetails') } } })
 
 /**
  * The OpenAPI document served at /openapi/v1.json (and /swagger/v1/swagger.json) and the input for
@@ -46,6 +48,11 @@ export const openApiDocument = {
     { name: 'Auth' },
     { name: 'Users' },
     { name: 'Goals' },
+    {
+      name: 'Attachments',
+      description:
+        'Workflow E: the BFF asks for an upload grant with the user\'s access token; the browser sends the file straight to the upload URL with the grant\'s single-use token.',
+    },
     { name: 'Demo', description: 'Demo only: make your own account slow or failing on purpose, and watch your own session refresh and rotate. See mocks/README.md.' },
     { name: 'Docs' },
   ],
@@ -148,6 +155,84 @@ export const openApiDocument = {
         operationId: 'deleteGoal',
         tags: ['Goals'],
         responses: { 204: { description: 'Deleted.' }, ...errors({ bearer: true }, { 404: response('NotFound') }) },
+      },
+    },
+    '/api/goals/{id}/attachments/grants': {
+      parameters: [goalId],
+      post: {
+        operationId: 'createUploadGrant',
+        tags: ['Attachments'],
+        summary: 'A single-use upload token, bound to this account, goal, size and type, and the URL to send the file to.',
+        requestBody: body('UploadGrantRequest'),
+        responses: {
+          201: json('UploadGrant', 'Granted. Only the hash of the token is stored.'),
+          ...errors(
+            { body: true, bearer: true },
+            {
+              404: response('NotFound'),
+              409: problemResponse("The file would take the account past its quota."),
+              413: problemResponse('The body, or the declared size, is over its cap (the per-file maximum).'),
+            },
+          ),
+        },
+      },
+    },
+    '/api/goals/{id}/attachments': {
+      parameters: [goalId],
+      get: {
+        operationId: 'listAttachments',
+        tags: ['Attachments'],
+        summary: 'Oldest first.',
+        responses: {
+          200: { description: "The goal's attachments.", content: { 'application/json': { schema: { type: 'array', items: schema('Attachment') } } } },
+          ...errors({ bearer: true }, { 404: response('NotFound') }),
+        },
+      },
+    },
+    '/api/goals/{id}/attachments/{attachmentId}': {
+      parameters: [goalId, attachmentId],
+      get: {
+        operationId: 'downloadAttachment',
+        tags: ['Attachments'],
+        summary: 'The file, as a download (Content-Disposition: attachment), with its stored type and X-Content-Type-Options: nosniff.',
+        responses: {
+          200: { description: 'The bytes.', content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } },
+          ...errors({ bearer: true }, { 404: response('NotFound') }),
+        },
+      },
+    },
+    '/api/uploads': {
+      put: {
+        operationId: 'uploadAttachment',
+        tags: ['Attachments'],
+        summary: "The file itself, from the browser, with the grant's token. CORS allows the site's origin only, without credentials.",
+        ...anonymous,
+        parameters: [
+          { name: 'X-Upload-Token', in: 'header', required: true, description: 'The grant\'s token. Single use.', schema: { type: 'string' } },
+        ],
+        requestBody: {
+          required: true,
+          description: 'Exactly the declared number of bytes, with the declared Content-Type; the first bytes must match it.',
+          content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+        },
+        responses: {
+          201: json('Attachment', 'Stored and attached to the goal.', { headers: location }),
+          400: problemResponse('The body ended before the declared size.'),
+          401: problemResponse('No upload token, an unknown one, or an expired one.'),
+          403: problemResponse('The upload token was already used.'),
+          404: response('NotFound'),
+          409: problemResponse("The file would take the account past its quota."),
+          413: problemResponse('More bytes than the grant declared.'),
+          415: problemResponse('Another Content-Type than declared, or bytes that are not that type.'),
+          500: response('ServerError'),
+        },
+      },
+      options: {
+        operationId: 'uploadPreflight',
+        tags: ['Attachments'],
+        summary: 'The CORS preflight. Only the allowed origin (DOTNET_API_ALLOWED_ORIGIN) gets Access-Control-Allow-Origin.',
+        ...anonymous,
+        responses: { 204: { description: 'Answered; allowed or not is in the Access-Control-* headers.' } },
       },
     },
     '/api/demo/controls': {

@@ -245,3 +245,44 @@ export const DemoSession = z
   .describe('Demo only: the refresh-token family behind the presented access token.')
   .register(responseSchemas, { id: 'DemoSession' })
 export type DemoSession = z.infer<typeof DemoSession>
+
+// #region attachments
+/** What an upload may declare. Each is checked against the body's first bytes (content-sniffer.ts). */
+export const uploadContentTypes = ['image/png', 'image/jpeg', 'image/gif', 'application/pdf', 'application/zip', 'text/plain', 'text/csv'] as const
+
+export const UploadGrantRequest = z
+  .object({
+    fileName: z
+      .string()
+      .min(1, { error: 'The FileName field is required.' })
+      .max(fieldLimits.fileNameMax, { error: `FileName must be at most ${fieldLimits.fileNameMax} characters.` })
+      .refine((value) => value.isWellFormed(), { error: 'FileName must be valid Unicode text.' })
+      .describe('Kept only as display text: path segments and control characters are removed.'),
+    size: z
+      .int({ error: 'Size must be an integer.' })
+      .min(1, { error: 'Size must be at least 1 byte.' })
+      .describe('Exact byte count of the file. The upload must send exactly this many bytes.'),
+    contentType: z.enum(uploadContentTypes, { error: `ContentType must be one of ${uploadContentTypes.join(', ')}.` }),
+  })
+  .register(requestSchemas, { id: 'UploadGrantRequest' })
+
+export const UploadGrant = z
+  .object({
+    uploadUrl: z.string().describe('Where the browser PUTs the file: absolute when the API has a public URL, otherwise a path on its own origin.'),
+    uploadToken: z.string().describe('Send as X-Upload-Token on that one PUT. Single use; never a cookie.'),
+    expiresAt: z.iso.datetime(),
+  })
+  .register(responseSchemas, { id: 'UploadGrant' })
+export type UploadGrant = z.infer<typeof UploadGrant>
+
+export const Attachment = z
+  .object({
+    id: z.uuid(),
+    fileName: z.string().describe('Sanitized display text, never a path.'),
+    contentType: z.string(),
+    size: z.int().min(1),
+    createdAt: z.iso.datetime(),
+  })
+  .register(responseSchemas, { id: 'Attachment' })
+export type Attachment = z.infer<typeof Attachment>
+// #endregion attachments

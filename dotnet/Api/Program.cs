@@ -1,3 +1,4 @@
+using BffReference.Api.Attachments;
 using BffReference.Api.Auth;
 using BffReference.Api.Data;
 using BffReference.Api.Demo;
@@ -24,6 +25,7 @@ builder.Services.AddSingleton<AccessTokenIssuer>();
 builder.Services.AddScoped<SessionIssuer>();
 builder.Services.AddSingleton<LoginThrottle>();
 builder.Services.AddSingleton<DemoControlsStore>();
+builder.Services.AddAttachments();
 
 // The HTTP edge
 builder.AddBodySizeLimit();
@@ -39,6 +41,8 @@ await app.InitializeDatabaseAsync();
 app.UseForwardedHeaders();
 app.UseApiResponseHeaders();
 app.UseApiProblemDetails();
+// Before the body cap, so the upload's refusals carry CORS headers the site's page can read.
+app.UseCors();
 app.UseBodySizeLimit();
 app.UseAuthentication();
 app.UseAuthorization();
@@ -48,6 +52,8 @@ app.MapApiOpenApi();
 app.MapAuth();
 app.MapUsers();
 app.MapGoals();
+app.MapAttachments();
+app.MapUploads();
 if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<DemoOptions>>().Value.Enabled) app.MapDemo();
 
 app.Run();

@@ -9,7 +9,7 @@
 // every import of it counts: './dotnet-api', '@/demos/lib/api/dotnet-api' and
 // '../../demos/lib/api/dotnet-api' alike.
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -25,10 +25,12 @@ const { values } = parseArgs({ options: { 'no-build': { type: 'boolean', default
 
 requireDotnetSdk('The .NET type check (the site against TypeScript generated from the .NET API\'s OpenAPI document)')
 
-// 1. The .NET API's document, as a client generator would fetch it.
+// 1. The .NET API's document, as a client generator would fetch it. Its own
+//    storage folder: a fresh database clears the folder it is given.
+const storagePath = await mkdtemp(join(tmpdir(), 'dotnet-api-attachments-'))
 const api = await startDotnetApi({
   build: !values['no-build'],
-  env: { Jwt__SigningKey: randomBytes(32).toString('base64url'), Demo__Enabled: 'true' },
+  env: { Jwt__SigningKey: randomBytes(32).toString('base64url'), Demo__Enabled: 'true', Uploads__StoragePath: storagePath },
 })
 let document
 try {
@@ -37,6 +39,7 @@ try {
   document = await response.json()
 } finally {
   await api.stop()
+  await rm(storagePath, { recursive: true, force: true })
 }
 
 // 2. TypeScript from it, with the same generator `npm run api:types` uses. Kept

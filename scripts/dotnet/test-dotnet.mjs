@@ -4,6 +4,8 @@
 // code type-checked against TypeScript generated from that API's document.
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { requireDotnetSdk } from './require-dotnet-sdk.mjs'
@@ -23,6 +25,12 @@ if (unit.status !== 0) process.exit(unit.status ?? 1)
 const signingKey = randomBytes(32).toString('base64url')
 const familySeconds = '6'
 const overlapSeconds = '2'
+// Uploads: a grant short enough to wait out, a quota small enough to fill, the
+// origin the CORS test calls from, and a storage folder of this run's own.
+const uploadGrantSeconds = '3'
+const uploadQuotaBytes = '100000'
+const allowedOrigin = 'http://site.contract.test'
+const storagePath = mkdtempSync(join(tmpdir(), 'dotnet-api-attachments-'))
 const api = await startDotnetApi({
   build: false,
   env: {
@@ -33,6 +41,10 @@ const api = await startDotnetApi({
     // Test accounts only: a tenth of the production work factor keeps the
     // 50-failure login test well inside its timeout on a 2-core machine.
     PasswordHasher__IterationCount: '10000',
+    Uploads__GrantSeconds: uploadGrantSeconds,
+    Uploads__AccountQuotaBytes: uploadQuotaBytes,
+    Uploads__AllowedOrigin: allowedOrigin,
+    Uploads__StoragePath: storagePath,
   },
 })
 let status = 1
@@ -48,11 +60,15 @@ try {
       CONTRACT_REFRESH_FAMILY_SECONDS: familySeconds,
       CONTRACT_REFRESH_OVERLAP_SECONDS: overlapSeconds,
       CONTRACT_DEMO_CONTROLS: '1',
+      CONTRACT_UPLOAD_GRANT_SECONDS: uploadGrantSeconds,
+      CONTRACT_UPLOAD_QUOTA_BYTES: uploadQuotaBytes,
+      CONTRACT_ALLOWED_ORIGIN: allowedOrigin,
     },
   })
   status = contract.status ?? 1
 } finally {
   await api.stop()
+  rmSync(storagePath, { recursive: true, force: true })
 }
 if (status !== 0) process.exit(status)
 

@@ -16,10 +16,23 @@ declare module 'vitest' {
     contractMaxBodyBytes: number
     /** Whether the API has the demo-only /api/demo/* endpoints (the mock does; a real API would not). */
     contractDemoControls: boolean
+    /** The documented per-file upload maximum. */
+    contractMaxUploadBytes: number
+    /** Lets tests wait out an upload grant. Null when the lifetime is not known or too long. */
+    contractUploadGrantSeconds: number | null
+    /** The per-account attachment quota, when known and small enough to fill. */
+    contractUploadQuotaBytes: number | null
+    /** The one origin the upload endpoint's CORS policy allows. Null when not known. */
+    contractAllowedOrigin: string | null
   }
 }
 
 const documentedMaxBodyBytes = 16 * 1024
+const documentedMaxUploadBytes = 25 * 1024 * 1024
+/** The settings scripts/dotnet/test-dotnet.mjs gives the C# API too: short enough to wait out, small enough to fill. */
+const uploadGrantSeconds = 3
+const uploadQuotaBytes = 100_000
+const allowedOrigin = 'http://site.contract.test'
 
 /**
  * With CONTRACT_BASE_URL set (scripts/test-contract.mjs --base-url), the suite
@@ -30,6 +43,7 @@ const documentedMaxBodyBytes = 16 * 1024
 export default async function setup(project: TestProject) {
   const env = process.env
   const maxBodyBytes = Number(env.CONTRACT_MAX_BODY_BYTES ?? documentedMaxBodyBytes)
+  const optionalNumber = (value: string | undefined) => (value ? Number(value) : null)
 
   if (env.CONTRACT_BASE_URL) {
     project.provide('contractBaseUrl', env.CONTRACT_BASE_URL)
@@ -38,6 +52,10 @@ export default async function setup(project: TestProject) {
     project.provide('contractRefreshOverlapSeconds', env.CONTRACT_REFRESH_OVERLAP_SECONDS ? Number(env.CONTRACT_REFRESH_OVERLAP_SECONDS) : null)
     project.provide('contractMaxBodyBytes', maxBodyBytes)
     project.provide('contractDemoControls', env.CONTRACT_DEMO_CONTROLS === '1')
+    project.provide('contractMaxUploadBytes', Number(env.CONTRACT_MAX_UPLOAD_BYTES ?? documentedMaxUploadBytes))
+    project.provide('contractUploadGrantSeconds', optionalNumber(env.CONTRACT_UPLOAD_GRANT_SECONDS))
+    project.provide('contractUploadQuotaBytes', optionalNumber(env.CONTRACT_UPLOAD_QUOTA_BYTES))
+    project.provide('contractAllowedOrigin', env.CONTRACT_ALLOWED_ORIGIN || null)
     return
   }
 
@@ -54,6 +72,9 @@ export default async function setup(project: TestProject) {
       // Every test signs in from its own X-Forwarded-For address, but keep the
       // per-client limit low enough that its own test stays quick.
       loginFailuresPerClient: 20,
+      uploadGrantSeconds,
+      uploadQuotaBytes,
+      allowedOrigin,
     },
   })
   const server = await startHttpServer((request, options) => api.handle(request, options))
@@ -64,5 +85,9 @@ export default async function setup(project: TestProject) {
   project.provide('contractRefreshOverlapSeconds', refreshReuseOverlapSeconds)
   project.provide('contractMaxBodyBytes', maxBodyBytes)
   project.provide('contractDemoControls', true)
+  project.provide('contractMaxUploadBytes', documentedMaxUploadBytes)
+  project.provide('contractUploadGrantSeconds', uploadGrantSeconds)
+  project.provide('contractUploadQuotaBytes', uploadQuotaBytes)
+  project.provide('contractAllowedOrigin', allowedOrigin)
   return () => server.close()
 }

@@ -126,6 +126,82 @@ export interface paths {
         patch: operations["updateGoal"];
         trace?: never;
     };
+    "/api/goals/{id}/attachments/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A single-use upload token, bound to this account, goal, size and type, and the URL to send the file to. */
+        post: operations["createUploadGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/goals/{id}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** Oldest first. */
+        get: operations["listAttachments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/goals/{id}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        /** The file, as a download (Content-Disposition: attachment), with its stored type and X-Content-Type-Options: nosniff. */
+        get: operations["downloadAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** The file itself, from the browser, with the grant's token. CORS allows the site's origin only, without credentials. */
+        put: operations["uploadAttachment"];
+        post?: never;
+        delete?: never;
+        /** The CORS preflight. Only the allowed origin (DOTNET_API_ALLOWED_ORIGIN) gets Access-Control-Allow-Origin. */
+        options: operations["uploadPreflight"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/demo/controls": {
         parameters: {
             query?: never;
@@ -283,6 +359,14 @@ export interface components {
             /** @description Every request of the account answers 503 with Retry-After, as if the API were down. Defaults to false. */
             down?: boolean;
         };
+        UploadGrantRequest: {
+            /** @description Kept only as display text: path segments and control characters are removed. */
+            fileName: string;
+            /** @description Exact byte count of the file. The upload must send exactly this many bytes. */
+            size: number;
+            /** @enum {string} */
+            contentType: "image/png" | "image/jpeg" | "image/gif" | "application/pdf" | "application/zip" | "text/plain" | "text/csv";
+        };
         Goal: {
             /** Format: uuid */
             id: string;
@@ -374,6 +458,24 @@ export interface components {
             overlapReuses: number;
             /** @description The overlap window in force, in seconds (0 = off). */
             overlapSeconds: number;
+        };
+        UploadGrant: {
+            /** @description Where the browser PUTs the file: absolute when the API has a public URL, otherwise a path on its own origin. */
+            uploadUrl: string;
+            /** @description Send as X-Upload-Token on that one PUT. Single use; never a cookie. */
+            uploadToken: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        Attachment: {
+            /** Format: uuid */
+            id: string;
+            /** @description Sanitized display text, never a path. */
+            fileName: string;
+            contentType: string;
+            size: number;
+            /** Format: date-time */
+            createdAt: string;
         };
     };
     responses: {
@@ -792,6 +894,213 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
             500: components["responses"]["ServerError"];
             503: components["responses"]["DemoOutage"];
+        };
+    };
+    createUploadGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadGrantRequest"];
+            };
+        };
+        responses: {
+            /** @description Granted. Only the hash of the token is stored. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadGrant"];
+                };
+            };
+            400: components["responses"]["ValidationProblem"];
+            401: components["responses"]["BearerChallenge"];
+            404: components["responses"]["NotFound"];
+            /** @description The file would take the account past its quota. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The body, or the declared size, is over its cap (the per-file maximum). */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            415: components["responses"]["UnsupportedMediaType"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["DemoOutage"];
+        };
+    };
+    listAttachments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The goal's attachments. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"][];
+                };
+            };
+            401: components["responses"]["BearerChallenge"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["DemoOutage"];
+        };
+    };
+    downloadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                attachmentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The bytes. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            401: components["responses"]["BearerChallenge"];
+            404: components["responses"]["NotFound"];
+            500: components["responses"]["ServerError"];
+            503: components["responses"]["DemoOutage"];
+        };
+    };
+    uploadAttachment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The grant's token. Single use. */
+                "X-Upload-Token": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Exactly the declared number of bytes, with the declared Content-Type; the first bytes must match it. */
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Stored and attached to the goal. */
+            201: {
+                headers: {
+                    /** @description URL of the created resource. */
+                    Location: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            /** @description The body ended before the declared size. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description No upload token, an unknown one, or an expired one. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description The upload token was already used. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            404: components["responses"]["NotFound"];
+            /** @description The file would take the account past its quota. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description More bytes than the grant declared. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            /** @description Another Content-Type than declared, or bytes that are not that type. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ProblemDetails"];
+                };
+            };
+            500: components["responses"]["ServerError"];
+        };
+    };
+    uploadPreflight: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Answered; allowed or not is in the Access-Control-* headers. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     getDemoControls: {

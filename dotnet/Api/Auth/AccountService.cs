@@ -1,3 +1,4 @@
+using BffReference.Api.Attachments;
 using BffReference.Api.Data;
 using BffReference.Api.Options;
 using Microsoft.AspNetCore.Identity;
@@ -7,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace BffReference.Api.Auth;
 
 /// <summary>Accounts: sign-up with the cap and eviction, password checks, and "last used" for eviction order.</summary>
-public sealed class AccountService(AppDbContext db, IPasswordHasher<Account> hasher, IOptions<AccountOptions> options, TimeProvider time)
+public sealed class AccountService(
+    AppDbContext db, IPasswordHasher<Account> hasher, IOptions<AccountOptions> options, TimeProvider time, AttachmentStorage attachments)
 {
     public const string DemoEmail = "demo@example.com";
     public const string DemoPassword = "demo-password";
@@ -82,13 +84,14 @@ public sealed class AccountService(AppDbContext db, IPasswordHasher<Account> has
         return account;
     }
 
-    /// <summary>At the cap, the least recently used throwaway accounts go, with their goals and sessions (cascade).</summary>
+    /// <summary>At the cap, the least recently used throwaway accounts go, with their goals, sessions and attachments.</summary>
     private async Task EvictForRoomAsync(CancellationToken ct)
     {
         var excess = await db.Accounts.CountAsync(ct) - options.Value.MaxAccounts + 1;
         if (excess <= 0) return;
         var oldest = await db.Accounts.Where(a => !a.IsDemo).OrderBy(a => a.LastUsedAt).Select(a => a.Id).Take(excess).ToListAsync(ct);
         await db.Accounts.Where(a => oldest.Contains(a.Id)).ExecuteDeleteAsync(ct);
+        attachments.DeleteAccounts(oldest);
     }
 
     /// <summary>JSON carries milliseconds (like JavaScript's toISOString), so stored times match what clients see.</summary>

@@ -151,7 +151,7 @@ public sealed class RefreshTokenService(
         db.RefreshTokens.AsNoTracking().Include(t => t.Family).FirstOrDefaultAsync(t => t.Hash == hash, ct);
 
     /// <summary>Opaque: 32 random bytes, base64url.</summary>
-    private static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
+    public static string NewToken() => Base64Url(RandomNumberGenerator.GetBytes(32));
 
     public static string Hash(string token) => Base64Url(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

@@ -10,6 +10,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<RefreshFamily> RefreshFamilies => Set<RefreshFamily>();
     public DbSet<RefreshToken> RefreshTokens => Set<RefreshToken>();
     public DbSet<RevokedSession> RevokedSessions => Set<RevokedSession>();
+    public DbSet<UploadGrant> UploadGrants => Set<UploadGrant>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -37,6 +39,26 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             goal.HasIndex(g => new { g.AccountId, g.CreatedAt });
             goal.Property(g => g.Title).HasMaxLength(200);
             goal.Property(g => g.Description).HasMaxLength(2000);
+        });
+
+        modelBuilder.Entity<UploadGrant>(grant =>
+        {
+            grant.HasKey(g => g.TokenHash);
+            grant.HasIndex(g => g.ExpiresAt);
+            grant.Property(g => g.FileName).HasMaxLength(255);
+            grant.Property(g => g.ContentType).HasMaxLength(64);
+            // An evicted account or a deleted goal takes its grants with it.
+            grant.HasOne<Goal>().WithMany().HasForeignKey(g => g.GoalId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Attachment>(attachment =>
+        {
+            attachment.HasIndex(a => new { a.GoalId, a.CreatedAt });
+            attachment.HasIndex(a => a.AccountId);
+            attachment.Property(a => a.FileName).HasMaxLength(255);
+            attachment.Property(a => a.ContentType).HasMaxLength(64);
+            // The rows go with the goal (and so with the account); AttachmentStorage removes the files.
+            attachment.HasOne<Goal>().WithMany().HasForeignKey(a => a.GoalId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<RefreshFamily>(family =>

@@ -1,3 +1,4 @@
+using BffReference.Api.Attachments;
 using BffReference.Api.Auth;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -33,7 +34,8 @@ public static class DatabaseExtensions
         app.Services.GetRequiredService<SqliteKeepAlive>().Open();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.EnsureCreatedAsync();
+        // A database created just now knows no attachments: files a previous process left are removed.
+        if (await db.Database.EnsureCreatedAsync()) app.Services.GetRequiredService<AttachmentStorage>().DeleteAll();
         await scope.ServiceProvider.GetRequiredService<AccountService>().EnsureDemoAccountAsync(CancellationToken.None);
     }
 

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using BffReference.Api.Attachments;
 using BffReference.Api.Auth;
 using BffReference.Api.Data;
 using BffReference.Api.Demo;
@@ -125,8 +126,14 @@ public static class GoalEndpoints
         return changed == 1 && await FindAsync(db, id, user, ct) is { } goal ? TypedResults.Ok(goal) : NotFound();
     }
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(Guid id, ClaimsPrincipal user, AppDbContext db, CancellationToken ct) =>
-        await Owned(db, id, user).ExecuteDeleteAsync(ct) == 1 ? TypedResults.NoContent() : NotFound();
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
+        Guid id, ClaimsPrincipal user, AppDbContext db, AttachmentStorage attachments, CancellationToken ct)
+    {
+        if (await Owned(db, id, user).ExecuteDeleteAsync(ct) != 1) return NotFound();
+        // The attachment rows went with the goal (cascade); the files are not in the database.
+        attachments.DeleteGoal(user.AccountId()!.Value, id);
+        return TypedResults.NoContent();
+    }
 
     private static IQueryable<Goal> Owned(AppDbContext db, Guid id, ClaimsPrincipal user)
     {

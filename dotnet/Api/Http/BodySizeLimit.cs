@@ -1,5 +1,6 @@
 using BffReference.Api.Options;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.Extensions.Options;
 
 namespace BffReference.Api.Http;
@@ -17,11 +18,13 @@ public static class BodySizeLimit
     /// <summary>
     /// An honest oversized request (its Content-Length says so) is refused
     /// unread with 413, whichever server hosts the app (the test server has no
-    /// Kestrel limit); the rest is up to the limit above.
+    /// Kestrel limit); the rest is up to the limit above. An endpoint that
+    /// declares its own limit (the upload, IRequestSizeLimitMetadata) gets that one.
     /// </summary>
     public static IApplicationBuilder UseBodySizeLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>
     {
-        var max = http.RequestServices.GetRequiredService<IOptions<HttpEdgeOptions>>().Value.MaxBodyBytes;
+        var max = http.GetEndpoint()?.Metadata.GetMetadata<IRequestSizeLimitMetadata>()?.MaxRequestBodySize
+            ?? http.RequestServices.GetRequiredService<IOptions<HttpEdgeOptions>>().Value.MaxBodyBytes;
         if (http.Request.ContentLength > max)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;

@@ -1,3 +1,4 @@
+using BffReference.Api.Attachments;
 using BffReference.Api.Auth;
 using BffReference.Api.Demo;
 using BffReference.Api.Goals;
@@ -15,6 +16,8 @@ public static class OpenApiSetup
     private static readonly Dictionary<Type, string> SchemaNames = new()
     {
         [typeof(GoalResponse)] = "Goal",
+        [typeof(UploadGrantResponse)] = "UploadGrant",
+        [typeof(AttachmentResponse)] = "Attachment",
         [typeof(UserResponse)] = "User",
         [typeof(DemoControlsResponse)] = "DemoControls",
         [typeof(DemoSessionResponse)] = "DemoSession",

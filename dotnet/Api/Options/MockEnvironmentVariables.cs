@@ -25,6 +25,11 @@ public static class MockEnvironmentVariables
         ["DOTNET_MOCK_MAX_GOALS_PER_ACCOUNT"] = "Accounts:MaxGoalsPerAccount",
         ["DOTNET_MOCK_MAX_BODY_BYTES"] = "Http:MaxBodyBytes",
         ["DOTNET_MOCK_DEMO_CONTROLS_SECONDS"] = "Demo:ControlsSeconds",
+        ["DOTNET_MOCK_MAX_UPLOAD_BYTES"] = "Uploads:MaxFileBytes",
+        ["DOTNET_MOCK_UPLOAD_QUOTA_BYTES"] = "Uploads:AccountQuotaBytes",
+        ["DOTNET_MOCK_UPLOAD_GRANT_SECONDS"] = "Uploads:GrantSeconds",
+        ["DOTNET_API_PUBLIC_URL"] = "Uploads:PublicUrl",
+        ["DOTNET_API_ALLOWED_ORIGIN"] = "Uploads:AllowedOrigin",
     };
 
     public static IConfigurationBuilder AddMockEnvironmentVariables(this IConfigurationBuilder configuration)

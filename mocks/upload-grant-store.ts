@@ -1,0 +1,71 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { Clock } from './clock'
+import type { uploadContentTypes } from './schemas'
+
+export interface UploadGrantRecord {
+  accountId: string
+  goalId: string
+  /** Already sanitized display text. */
+  fileName: string
+  size: number
+  contentType: (typeof uploadContentTypes)[number]
+  expiresAt: number
+  usedAt: number | null
+}
+
+export type ClaimResult = { ok: true; grant: UploadGrantRecord } | { ok: false; reason: 'unknown' | 'expired' | 'used' }
+
+interface Options {
+  grantSeconds: number
+  maxGrants: number
+  clock: Clock
+}
+
+const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url')
+
+/**
+ * Upload grants, keyed by the SHA-256 of their token: the token itself is
+ * handed out once and never kept, so a copy of this map uploads nothing. A
+ * used grant stays until it expires, so a replay is told "used" rather than
+ * "unknown". Bounded: past maxGrants the oldest go first.
+ */
+export function createUploadGrantStore({ grantSeconds, maxGrants, clock }: Options) {
+  const grants = new Map<string, UploadGrantRecord>()
+
+  function forgetExpired(): void {
+    const now = clock()
+    for (const [hash, grant] of grants) if (grant.expiresAt <= now) grants.delete(hash)
+  }
+
+  function issue(grant: Omit<UploadGrantRecord, 'expiresAt' | 'usedAt'>): { token: string; expiresAt: number } {
+    forgetExpired()
+    while (grants.size >= maxGrants) grants.delete(grants.keys().next().value!)
+    const token = randomBytes(32).toString('base64url')
+    const expiresAt = clock() + grantSeconds * 1000
+    grants.set(hashOf(token), { ...grant, expiresAt, usedAt: null })
+    return { token, expiresAt }
+  }
+
+  /**
+   * Marks the grant used before anything else happens, whatever the upload's
+   * outcome: one token, one attempt. Nothing awaits between the check and the
+   * mark, so two concurrent requests with one token cannot both pass.
+   */
+  function claim(token: string): ClaimResult {
+    const grant = grants.get(hashOf(token))
+    if (!grant) return { ok: false, reason: 'unknown' }
+    if (grant.usedAt !== null) return { ok: false, reason: 'used' }
+    if (grant.expiresAt <= clock()) return { ok: false, reason: 'expired' }
+    grant.usedAt = clock()
+    return { ok: true, grant }
+  }
+
+  /** An evicted account's grants go with it. */
+  function dropUser(accountId: string): void {
+    for (const [hash, grant] of grants) if (grant.accountId === accountId) grants.delete(hash)
+  }
+
+  return { issue, claim, dropUser }
+}
+
+export type UploadGrantStore = ReturnType<typeof createUploadGrantStore>
