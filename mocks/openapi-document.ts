@@ -1,5 +1,6 @@
 import type { OpenAPI3, OperationObject, ResponseObject, ResponsesObject } from 'openapi-typescript'
 import { components, goalListParameters } from './openapi-components'
+import { uploadContentTypes } from './schemas'
 
 const schema = (id: string) => ({ $ref: `#/components/schemas/${id}` })
 const response = (id: string) => ({ $ref: `#/components/responses/${id}` })
@@ -213,7 +214,8 @@ export const openApiDocument = {
         requestBody: {
           required: true,
           description: 'Exactly the declared number of bytes, with the declared Content-Type; the first bytes must match it.',
-          content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } },
+          // One entry per type a grant can name; any other Content-Type is a 415 before the grant is touched.
+          content: Object.fromEntries(uploadContentTypes.map((type) => [type, { schema: { type: 'string', format: 'binary' } }])),
         },
         responses: {
           201: json('Attachment', 'Stored and attached to the goal.', { headers: location }),

@@ -1012,7 +1012,13 @@ export interface operations {
         /** @description Exactly the declared number of bytes, with the declared Content-Type; the first bytes must match it. */
         requestBody: {
             content: {
-                "application/octet-stream": string;
+                "image/png": string;
+                "image/jpeg": string;
+                "image/gif": string;
+                "application/pdf": string;
+                "application/zip": string;
+                "text/plain": string;
+                "text/csv": string;
             };
         };
         responses: {

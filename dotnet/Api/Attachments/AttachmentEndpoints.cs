@@ -23,11 +23,11 @@ public static class AttachmentEndpoints
         var group = routes.MapGroup("/api/goals/{id:guid}/attachments").WithTags("Attachments").RequireAuthorization().WithDemoControls();
         group.MapPost("/grants", CreateGrantAsync).Validate<UploadGrantRequest>().WithName("createUploadGrant")
             .WithSummary("A single-use upload token, bound to this account, goal, size and type, and the URL to send the file to.")
-            .ProducesProblem(413).ProducesProblem(415);
-        group.MapGet("/", ListAsync).WithName("listAttachments").WithSummary("Oldest first.");
+            .ProducesProblem(404).ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
+        group.MapGet("/", ListAsync).WithName("listAttachments").WithSummary("Oldest first.").ProducesProblem(404);
         group.MapGet("/{attachmentId:guid}", DownloadAsync).WithName("downloadAttachment")
             .WithSummary("The file, as a download (Content-Disposition: attachment), with its stored type and X-Content-Type-Options: nosniff.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream");
+            .ProducesProblem(404);
         return routes;
     }
 

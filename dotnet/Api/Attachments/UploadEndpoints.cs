@@ -41,12 +41,11 @@ public static class UploadEndpoints
     }
 
     private static async Task<Results<Created<AttachmentResponse>, ProblemHttpResult>> UploadAsync(
-        HttpRequest request, UploadGrantStore grants, AppDbContext db, AttachmentStorage storage,
+        [FromHeader(Name = TokenHeader)] string? token, HttpRequest request, UploadGrantStore grants, AppDbContext db, AttachmentStorage storage,
         IOptions<UploadOptions> options, TimeProvider time, CancellationToken ct)
     {
         // 1. The grant's token, claimed at once: one token, one attempt, even when two race.
-        var token = request.Headers[TokenHeader].ToString();
-        if (token.Length == 0) return Problem(401, $"Send the upload token in the {TokenHeader} header.");
+        if (string.IsNullOrEmpty(token)) return Problem(401, $"Send the upload token in the {TokenHeader} header.");
         var (grant, failure) = await grants.ClaimAsync(token, ct);
         if (grant is null)
         {
