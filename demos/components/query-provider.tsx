@@ -3,10 +3,13 @@
 import { QueryClientProvider } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { getQueryClient } from '@/demos/lib/query/get-query-client'
+import { useSignOutElsewhere } from '@/demos/lib/query/use-sign-out-elsewhere'
 
 export function QueryProvider({ children }: { children: ReactNode }) {
   // Not useState: if React suspends on the first render it throws state away,
   // and the browser singleton already survives that.
   const queryClient = getQueryClient()
+  // The cache outlives navigations, so it must not outlive the session.
+  useSignOutElsewhere(queryClient)
   return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
 }

@@ -134,6 +134,26 @@ test.describe('Workflow D: optimistic mutations', () => {
   })
 })
 
+test.describe('Workflow D: the Server Action with JavaScript', () => {
+  test('the title shows, marked as sending, before the slow action answers; then the new goal is in the list', async ({ page, context, request }) => {
+    await signInPrivately(page)
+    await setDemoControls(context, request, { latencyMs: 1500 })
+    await page.goto('/demo/goals')
+    const form = page.getByTestId('server-action-form')
+    await form.getByLabel('Title').fill('Sent by an action')
+    const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/demo/goals')
+    let done = false
+    void answered.then(() => (done = true))
+    await form.getByRole('button', { name: 'Create with a Server Action' }).click()
+    await expect(form.getByTestId('server-action-sending')).toContainText('Sent by an action')
+    expect(done).toBe(false)
+    expect((await answered).status()).toBe(200)
+    await expect(form.getByRole('status')).toHaveText('Created "Sent by an action".')
+    await expect(form.getByTestId('server-action-sending')).toHaveCount(0)
+    await expect(page.getByTestId('goal-list')).toContainText('Sent by an action')
+  })
+})
+
 test.describe('Workflow D: the Server Action works without JavaScript', () => {
   test('creating a goal and seeing field errors, with JavaScript disabled', async ({ page, browser }) => {
     await signInPrivately(page)
