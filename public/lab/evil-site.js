@@ -55,6 +55,17 @@
       form.submit()
     })
   }
+  // The attack lab's Server Action case: a form copied from the target's goals page
+  // (its hidden fields name the action), posted as a browser posts any form.
+  if (params.get('attack') === 'server-action') {
+    const fields = serverActionFields(params.get('fields'))
+    const title = [['title', `CSRF server-action ${run}`], ['description', '']]
+    await submitFields(`${target.origin}/demo/goals`, [...fields, ...title])
+    await submitFields(probe('form-server-action'), [])
+    report('form-server-action', `Form POST of ${fields.length} copied action fields to /demo/goals`, 'sent; this page cannot read the answer')
+    return finish()
+  }
+
   await submitForm(`${target.origin}/api/proxy/goals`, 'form-proxy')
   await submitForm(probe('form-proxy'), 'form-proxy')
   report('form-proxy', 'Form POST to /api/proxy/goals', 'sent; this page cannot read the answer')
@@ -85,7 +96,47 @@
   )
   report('fetch-read', 'fetch /api/proxy/users/me and read it', read)
 
-  document.getElementById('done').hidden = false
-  // Tell the lab tab (if it opened this page) that the attempts are over.
-  if (window.opener) window.opener.postMessage({ type: 'evil-site-done', run, results }, target.origin)
+  finish()
+
+  function finish() {
+    document.getElementById('done').hidden = false
+    // Tell the lab tab (if it opened this page) that the attempts are over.
+    if (window.opener) window.opener.postMessage({ type: 'evil-site-done', run, results }, target.origin)
+  }
+
+  // A multipart form, as Next.js's own no-JavaScript Server Action forms post.
+  function submitFields(action, fields) {
+    return new Promise((resolve) => {
+      const frame = document.createElement('iframe')
+      frame.name = `sink-action-${Math.random().toString(36).slice(2)}`
+      document.body.append(frame)
+      const form = document.createElement('form')
+      form.method = 'POST'
+      form.action = action
+      form.enctype = 'multipart/form-data'
+      form.target = frame.name
+      for (const [name, value] of fields) {
+        const field = document.createElement('input')
+        field.type = 'hidden'
+        field.name = name
+        field.value = value
+        form.append(field)
+      }
+      document.body.append(form)
+      frame.addEventListener('load', () => resolve(), { once: true })
+      setTimeout(resolve, 3000)
+      form.submit()
+    })
+  }
+
+  // Only fields that name a Server Action, and few of them: this page posts nothing else it is handed.
+  function serverActionFields(text) {
+    try {
+      const fields = JSON.parse(text || '[]')
+      if (!Array.isArray(fields) || fields.length > 10) return []
+      return fields.filter((f) => Array.isArray(f) && f.length === 2 && /^\$ACTION[\w:]*$/.test(f[0]) && typeof f[1] === 'string' && f[1].length < 2048)
+    } catch {
+      return []
+    }
+  }
 })()

@@ -47,6 +47,20 @@ test.describe('the attack lab', () => {
     expect((await authCookies(context)).access).toBeTruthy()
   })
 
+  test('Server Action CSRF: neither the other site nor a sibling host’s Origin creates a goal', async ({ page, context }) => {
+    const [evil] = await Promise.all([context.waitForEvent('page'), page.getByTestId('lab-server-action').getByRole('button').click()])
+    await evil.waitForLoadState()
+    expect(new URL(evil.url()).hostname).toBe('127.0.0.1')
+    await expect(evil.locator('[data-attempt="form-server-action"]')).toBeVisible({ timeout: 30_000 })
+    const group = page.getByTestId('lab-server-action')
+    await expect(group.getByRole('status')).toHaveAttribute('data-outcome', 'blocked', { timeout: 30_000 })
+    const text = (await group.locator('li').allTextContents()).join('\n')
+    expect(text).toContain('SameSite=Lax: the browser did not send your session cookie')
+    expect(text).toMatch(/Goals created by the attacker page.*: 0 /)
+    expect(text).toContain('Next.js refused it before the action ran')
+    expect((await authCookies(context)).access).toBeTruthy()
+  })
+
   test('middleware bypass: spoofed internal headers still end at sign-in', async ({ page }) => {
     const steps = await runGroup(page, 'middleware', 'Spoof x-middleware-subrequest')
     expect(steps).toHaveLength(3)

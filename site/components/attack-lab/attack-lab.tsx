@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react'
 import { ANTI_FORGERY_HEADER } from '@/demos/lib/http/anti-forgery-header'
 import { tryBruteForce, tryOpenRedirect, tryProxyAbuse, tryRefreshReplay, tryTokenTheft, runServerAttack } from '@/site/lib/attack-lab/browser-attacks'
 import { tryCrossSiteRequests } from '@/site/lib/attack-lab/cross-site-attack'
+import { tryServerActionFromAnotherSite } from '@/site/lib/attack-lab/server-action-attack'
 import { trySpoofedAddress } from '@/site/lib/attack-lab/spoofed-address-attack'
 import type { LabStep } from '@/site/lib/attack-lab/lab-attack-names'
 import { LabGroup } from './lab-group'
@@ -84,6 +85,13 @@ export function AttackLab() {
           Every per-address limit needs an address the client cannot choose. Each request here claims a new one in{' '}
           <code>X-Forwarded-For</code>: first asking which address the site keys on, then guessing passwords for a throwaway account.
           The limit must still arrive.
+        </p>
+      </LabGroup>
+      <LabGroup id="server-action" title="10. A Server Action from elsewhere" action="Post the goals demo's Server Action from elsewhere" run={tryServerActionFromAnotherSite}>
+        <p>
+          Server Actions carry no <code>x-csrf</code> header. Copies the hidden fields that name the goals demo&apos;s action from your own
+          page, has the attacker page on the other loopback host post them as a plain form, then has the lab route post them with your
+          cookie and the <code>Origin</code> of a sibling host, which SameSite would let through. Neither may create a goal.
         </p>
       </LabGroup>
     </div>

@@ -11,15 +11,18 @@ export function otherLoopbackOrigin(here: Location): string | null {
   return other && `${here.protocol}//${other}${here.port ? `:${here.port}` : ''}`
 }
 
-const goalCount = async () => ((await (await fetch('/api/proxy/goals?pageSize=1')).json()) as { totalCount: number }).totalCount
+export const goalCount = async () => ((await (await fetch('/api/proxy/goals?pageSize=1')).json()) as { totalCount: number }).totalCount
 
-/** 2. Opens the attacker page on the other site and waits for it; then checks what reached this one. */
-export async function tryCrossSiteRequests(): Promise<LabStep[]> {
+export type AttackerRun = { ok: true; origin: string; run: string } | { ok: false; steps: LabStep[] }
+
+/**
+ * Opens the attacker page on the other site, aimed at this one, and waits
+ * until it says it is done. `params` choose what it tries (see evil-site.js).
+ */
+export async function runAttackerPage(params: Record<string, string> = {}): Promise<AttackerRun> {
   const origin = otherLoopbackOrigin(location)
-  if (!origin) return [{ label: 'A second site', status: 0, blocked: false, detail: 'Open this page on localhost or 127.0.0.1 to run it.' }]
+  if (!origin) return { ok: false, steps: [{ label: 'A second site', status: 0, blocked: false, detail: 'Open this page on localhost or 127.0.0.1 to run it.' }] }
   const run = crypto.randomUUID()
-  const before = await goalCount()
-
   // 1. The attacker page runs in its own tab, on the other site, and says when it is done.
   const done = new Promise<void>((resolve) => {
     const onMessage = (event: MessageEvent) => {
@@ -30,9 +33,19 @@ export async function tryCrossSiteRequests(): Promise<LabStep[]> {
     window.addEventListener('message', onMessage)
     setTimeout(resolve, 20_000)
   })
-  const tab = window.open(`${origin}/lab/evil-site.html?target=${encodeURIComponent(location.origin)}&run=${run}`, '_blank')
-  if (!tab) return [{ label: 'Open the attacker page', status: 0, blocked: false, detail: 'The browser blocked the new tab. Allow pop-ups for this site.' }]
+  const query = new URLSearchParams({ target: location.origin, run, ...params })
+  const tab = window.open(`${origin}/lab/evil-site.html?${query}`, '_blank')
+  if (!tab) return { ok: false, steps: [{ label: 'Open the attacker page', status: 0, blocked: false, detail: 'The browser blocked the new tab. Allow pop-ups for this site.' }] }
   await done
+  return { ok: true, origin, run }
+}
+
+/** 2. Opens the attacker page on the other site and waits for it; then checks what reached this one. */
+export async function tryCrossSiteRequests(): Promise<LabStep[]> {
+  const before = await goalCount()
+  const attacker = await runAttackerPage()
+  if (!attacker.ok) return attacker.steps
+  const { origin, run } = attacker
 
   // 2. What arrived here, as the probe route saw it, and what changed.
   const { records } = (await (await fetch(`/api/lab/csrf-probe?run=${run}`)).json()) as { records: ProbeRecord[] }

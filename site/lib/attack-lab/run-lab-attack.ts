@@ -5,6 +5,7 @@ import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-options'
 import { algNoneCopy, editedPayloadCopy, wrongKeyCopy } from './forge-tokens'
 import type { LabAttack, LabOutcome, LabStep } from './lab-attack-names'
 import { redactTokens } from './redact-tokens'
+import { serverActionFromSibling } from './server-action-origin-attack'
 
 // This site itself, over loopback: never the Host header, which a caller
 // controls and could point at another server.
@@ -55,6 +56,8 @@ async function stepsFor(attack: LabAttack, token: string): Promise<LabStep[]> {
           rawStep(path, token),
         ),
       )
+    case 'server-action-origin':
+      return serverActionFromSibling(site(), token)
   }
 }
 

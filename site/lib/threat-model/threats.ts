@@ -50,12 +50,23 @@ export const THREATS: Threat[] = [
     id: 'csrf',
     stride: 'Tampering',
     threat: 'Another site makes the browser act with the reader’s cookies (CSRF)',
-    layers: 'SameSite=Lax cookies; the `x-csrf: 1` anti-forgery header on every mutating BFF route (CORS preflight)',
+    layers: 'SameSite=Lax cookies; the `x-csrf: 1` anti-forgery header on every mutating route handler (CORS preflight). Server Actions do not send it: see the next row',
     tests: [
       e2e('attack-lab.spec.ts', 'CSRF: a page on the other loopback site is stopped by SameSite and the anti-forgery header'),
       e2e('proxy-security.spec.ts', 'a missing anti-forgery header is a 403 and creates nothing'),
       e2e('bff-auth-routes.spec.ts', 'a login without the anti-forgery header is a 403 and sets no cookie'),
       e2e('security-attacks.spec.ts', 'a duplicated anti-forgery header is refused and creates nothing'),
+    ],
+  },
+  {
+    id: 'server-action-csrf',
+    stride: 'Tampering',
+    threat: 'Another site, or another host of the same site, posts a Server Action form with the reader’s cookies; Server Actions carry no `x-csrf` header',
+    layers: 'SameSite=Lax keeps the cookies off a cross-site POST; Next.js refuses an action whose Origin is not the Host (nor in `serverActions.allowedOrigins`), which holds where SameSite does not: a sibling host is same-site; the action re-verifies the session',
+    tests: [
+      e2e('server-action-csrf.spec.ts', 'a Server Action form posted from the other loopback site creates nothing: the goals are unchanged'),
+      e2e('server-action-csrf.spec.ts', 'with the session cookie but another host’s Origin, Next.js refuses the Server Action; from its own origin the same post creates the goal'),
+      e2e('attack-lab.spec.ts', 'Server Action CSRF: neither the other site nor a sibling host’s Origin creates a goal'),
     ],
   },
   {
