@@ -9,14 +9,14 @@ const PAGES = readdirSync('content', { recursive: true, encoding: 'utf8' })
   .filter((file) => file.endsWith('.mdx'))
   .map((file) => `/${file.replace(/\.mdx$/, '').replace(/(^|\/)index$/, '')}`)
 
-const PROSE_PAGES = new Set(['/', '/glossary', '/decisions'])
+const PROSE_PAGES = new Set(['/', '/glossary', '/decisions', '/adopt'])
 
 for (const path of PAGES) {
   test(`every code block on ${path} matches its source file`, async ({ page }) => {
     await page.goto(path)
     const blocks = page.locator('[data-source-file]')
     const count = await blocks.count()
-    // The home page, the glossary and the decisions page are prose (and tables); every other page shows code.
+    // The home page, the glossary, the decisions and the adopt page are prose (and tables); every other page shows code.
     if (!PROSE_PAGES.has(path)) expect(count).toBeGreaterThan(0)
     for (let i = 0; i < count; i++) {
       const block = blocks.nth(i)
