@@ -2,6 +2,8 @@ import { Code, Pre, Table } from 'nextra/components'
 import { adoptStep, NOT_TO_COPY, readerPath } from '@/site/lib/adopt/adopt-files'
 import { adoptEnvironment, adoptPackages } from '@/site/lib/adopt/adopt-requirements'
 
+const title = (step: string) => step.replace(/-/g, ' ')
+
 /** `backticked` parts of a note as code. */
 function withCode(text: string) {
   return text.split('`').map((part, i) => (i % 2 ? <code key={i}>{part}</code> : part))
@@ -11,7 +13,8 @@ function withCode(text: string) {
 export function AdoptFiles({ step }: { step: string }) {
   const { files } = adoptStep(step)
   return (
-    <Table data-adopt-step={step}>
+    // Wider than the column on small screens: it scrolls, so it must take focus for keyboard users.
+    <Table data-adopt-step={step} tabIndex={0} aria-label={`Files to copy: ${title(step)}`}>
       <thead>
         <Table.Tr>
           <Table.Th>Copy</Table.Th>
@@ -39,7 +42,7 @@ export function AdoptFiles({ step }: { step: string }) {
 /** What not to copy, and why. */
 export function NotToCopy() {
   return (
-    <Table>
+    <Table tabIndex={0} aria-label="What not to copy, and why">
       <thead>
         <Table.Tr>
           <Table.Th>Leave out</Table.Th>
@@ -73,7 +76,7 @@ export function AdoptPackages() {
 /** The variables the listed files read, with the example and comment from `.env.example`. */
 export function AdoptEnvironment() {
   return (
-    <Table>
+    <Table tabIndex={0} aria-label="Environment variables the copied files read">
       <thead>
         <Table.Tr>
           <Table.Th>Variable</Table.Th>
