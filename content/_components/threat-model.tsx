@@ -50,17 +50,37 @@ export function ThreatModel() {
         </tbody>
       </Table>
       <p data-testid="threat-model-reports">
-        Reports read when this page was built:{' '}
+        Results as of this page&apos;s build:{' '}
         {(Object.keys(REPORT_FILES) as (keyof typeof REPORT_FILES)[]).map((runner, i) => (
-          <span key={runner}>
+          <span key={runner} data-runner={runner}>
             {i > 0 && '; '}
-            {runner} (<code>{REPORT_FILES[runner]}</code>): {reports[runner] ? `run started ${reports[runner]?.startedAt ?? 'at an unknown time'}` : 'none, so its tests show "not run"'}
+            {runner}:{' '}
+            {reports[runner]
+              ? reports[runner].sources.map((source, j) => (
+                  <span key={source.file}>
+                    {j > 0 && ', over '}
+                    {source.runsStarted.length > 1 ? 'the runs started ' : 'the run started '}
+                    {source.runsStarted.map((startedAt, k) => (
+                      <span key={startedAt}>
+                        {k > 0 && ' and '}
+                        <time dateTime={startedAt}>{runDate(startedAt)}</time>
+                      </span>
+                    ))}
+                    {source.runsStarted.length === 0 && 'at an unknown time'} (<code>{source.file}</code>)
+                  </span>
+                ))
+              : 'no report and no snapshot, so its tests show "not run"'}
           </span>
         ))}
         .
       </p>
     </>
   )
+}
+
+/** A run's start as a reader reads a date: to the minute, in UTC. */
+function runDate(startedAt: string) {
+  return `${startedAt.slice(0, 16).replace('T', ' ')} UTC`
 }
 
 /** `backticked` parts of a row's text as code. */

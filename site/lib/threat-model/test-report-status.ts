@@ -6,8 +6,11 @@ export type TestRef = { runner: Runner; file: string; name: string }
 
 export type TestStatus = 'passed' | 'failed' | 'flaky' | 'skipped' | 'not run'
 
-/** Results by `file :: title`, from one report, and when that run started. */
-export type ReportResults = { startedAt: string | null; results: { file: string; title: string; status: TestStatus }[] }
+/**
+ * Results by `file :: title`, from one report, and when that run started.
+ * Merged reports keep the start of every run they hold in `runsStarted`.
+ */
+export type ReportResults = { startedAt: string | null; runsStarted?: string[]; results: { file: string; title: string; status: TestStatus }[] }
 
 type PlaywrightSuite = {
   title: string
@@ -78,3 +81,30 @@ export function statusOf(ref: TestRef, report: ReportResults | null): TestStatus
   return found.every((result) => result.status === 'passed' || result.status === 'skipped') ? 'passed' : 'not run'
 }
 // #endregion report-status
+
+/**
+ * A report's file as a path from the repository root, whichever checkout
+ * wrote it: Vitest records absolute paths, Playwright paths inside tests/e2e.
+ */
+export function repoRelativeFile(runner: Runner, file: string): string {
+  const path = file.replaceAll('\\', '/')
+  if (runner === 'e2e') return path.startsWith('tests/e2e/') ? path : `tests/e2e/${path.replace(/^.*\/tests\/e2e\//, '')}`
+  const at = path.lastIndexOf(`/tests/${runner}/`)
+  return at === -1 ? path : path.slice(at + 1)
+}
+
+const startedAtMs = (report: ReportResults) => Date.parse(report.startedAt ?? '') || 0
+
+/**
+ * Two runs of one runner as one: each test takes its result from the run that
+ * started later, and a test only one of them ran keeps that run's result. A
+ * partial run (one spec) thus updates its tests and leaves the others as they were.
+ */
+export function newerWins(runner: Runner, a: ReportResults | null, b: ReportResults | null): ReportResults | null {
+  if (!a || !b) return a ?? b
+  const [newer, older] = startedAtMs(a) >= startedAtMs(b) ? [a, b] : [b, a]
+  const key = (result: ReportResults['results'][number]) => `${repoRelativeFile(runner, result.file)} :: ${result.title}`
+  const seen = new Set(newer.results.map(key))
+  const runs = [...new Set([a, b].flatMap((report) => report.runsStarted ?? (report.startedAt ? [report.startedAt] : [])))].sort()
+  return { startedAt: newer.startedAt, runsStarted: runs, results: [...newer.results, ...older.results.filter((result) => !seen.has(key(result)))] }
+}
