@@ -80,6 +80,8 @@ export const ADOPT_STEPS: AdoptStep[] = [
       { path: 'demos/lib/api/session-refresher.ts' },
       { path: 'demos/lib/query/get-query-client.ts' },
       { path: 'demos/lib/query/should-retry.ts' },
+      { path: 'demos/lib/query/sign-out-broadcast.ts' },
+      { path: 'demos/lib/query/use-sign-out-elsewhere.ts' },
       { path: 'demos/components/query-provider.tsx' },
     ],
   },
