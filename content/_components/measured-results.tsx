@@ -3,10 +3,8 @@ import type { LoadIntegrityResult } from '@/bench/load-integrity'
 import type { ApiName, ProxyOverheadResult } from '@/bench/proxy-overhead'
 import { kib, ms } from '@/site/components/measured/format-figure'
 import { MeasuredChart } from '@/site/components/measured/measured-chart'
+import { scrollableTable } from '@/site/components/measured/scrollable-table'
 import { readBenchResults, RESULTS_FILE, type BenchResults } from '@/site/lib/measured/read-bench-results'
-
-// The class names the docs theme gives a Markdown table, so these read like the rest of the site's tables.
-const TABLE = 'nextra-scrollbar x:not-first:mt-[1.25em] x:p-0'
 
 const mib = (value: number) => `${value.toFixed(0)} MiB`
 
@@ -83,7 +81,7 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
       <>
         <MeasuredChart chart="proxy-throughput" />
         <MeasuredChart chart="proxy-latency" />
-        <Table className={TABLE} data-testid="bench-proxy">
+        <Table {...scrollableTable('Proxy overhead for each API and connection count')} data-testid="bench-proxy">
           <thead>
             <Table.Tr><Table.Th>API</Table.Th><Table.Th>Connections</Table.Th><Table.Th>Direct p50 / p99</Table.Th><Table.Th>Proxied p50 / p99</Table.Th><Table.Th>Added p50</Table.Th><Table.Th>Direct req/s</Table.Th><Table.Th>Proxied req/s</Table.Th><Table.Th>Throughput ratio</Table.Th></Table.Tr>
           </thead>
@@ -121,7 +119,7 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
     ),
   ttfb: ({ renderTtfb: t }) =>
     t && (
-      <Table className={TABLE} data-testid="bench-ttfb">
+      <Table {...scrollableTable('Server render of the goals demo')} data-testid="bench-ttfb">
         <thead><Table.Tr><Table.Th>Page</Table.Th><Table.Th>Requests</Table.Th><Table.Th>TTFB p50</Table.Th><Table.Th>TTFB p99</Table.Th><Table.Th>Whole response p50</Table.Th><Table.Th>HTML</Table.Th></Table.Tr></thead>
         <tbody><Table.Tr><Table.Td><code>{t.path}</code></Table.Td><Table.Td>{t.requests}</Table.Td><Table.Td>{ms(t.p50)}</Table.Td><Table.Td>{ms(t.p99)}</Table.Td><Table.Td>{ms(t.fullResponseP50)}</Table.Td><Table.Td>{kib(t.htmlBytes)}</Table.Td></Table.Tr></tbody>
       </Table>
@@ -137,7 +135,7 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
     const steps = Object.keys(loads.mock?.steps ?? loads.dotnet?.steps ?? {}) as (keyof LoadIntegrityResult['steps'])[]
     return (
       <>
-        <Table className={TABLE} data-testid="bench-load-summary">
+        <Table {...scrollableTable('Load run: totals and data integrity for each API')} data-testid="bench-load-summary">
           <thead><Table.Tr><Table.Th></Table.Th>{APIS.map(({ name, label }) => <Table.Th key={name}>{label}</Table.Th>)}</Table.Tr></thead>
           <tbody>
             <Table.Tr><Table.Td>Users × seconds</Table.Td>{each((l) => `${l.users} × ${l.seconds} s`)}</Table.Tr>
@@ -155,7 +153,7 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
           </tbody>
         </Table>
         <MeasuredChart chart="load-steps" />
-        <Table className={TABLE} data-testid="bench-load">
+        <Table {...scrollableTable('Load run: each step for each API')} data-testid="bench-load">
           <thead>
             <Table.Tr><Table.Th>Step</Table.Th>{APIS.map(({ name, label }) => <Table.Th key={name}>{label}: count, p50 / p99, errors</Table.Th>)}</Table.Tr>
           </thead>
@@ -173,7 +171,7 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
   },
   quality: ({ pageQuality: q }) =>
     q && (
-      <Table className={TABLE} data-testid="bench-quality">
+      <Table {...scrollableTable('Lighthouse scores for each page and form factor')} data-testid="bench-quality">
         <thead>
           <Table.Tr><Table.Th>Page</Table.Th><Table.Th>Form factor</Table.Th><Table.Th>Performance (goal {q.goals.performance})</Table.Th><Table.Th>Accessibility ({q.goals.accessibility})</Table.Th><Table.Th>Best practices ({q.goals['best-practices']})</Table.Th><Table.Th>LCP / TBT / CLS</Table.Th></Table.Tr>
         </thead>
@@ -195,7 +193,7 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
     b && (
       <>
         <MeasuredChart chart="bundle" />
-        <Table className={TABLE} data-testid="bench-bundle">
+        <Table {...scrollableTable('First-load JavaScript of each page')} data-testid="bench-bundle">
           <thead><Table.Tr><Table.Th>Page</Table.Th><Table.Th>Chunks</Table.Th><Table.Th>First-load JS (min / gzip)</Table.Th><Table.Th>Budget (gzip)</Table.Th></Table.Tr></thead>
           <tbody>
             {b.rows.map((row) => (

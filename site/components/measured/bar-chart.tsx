@@ -48,7 +48,8 @@ export function BarChart({ id, title, series, groups, format, tickFormat = forma
     <svg
       className="bff-bar-chart"
       role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
+      aria-labelledby={`${id}-title`}
+      aria-describedby={`${id}-desc`}
       viewBox={`0 0 ${WIDTH} ${height}`}
       width="100%"
       style={{ maxWidth: WIDTH, height: 'auto' }}

@@ -2,6 +2,7 @@ import { Table } from 'nextra/components'
 import { readBenchResults } from '@/site/lib/measured/read-bench-results'
 import { evaluateGoals, type GoalResult, type GoalStatus } from '@/site/lib/measured/bench-goals'
 import { formatFigure } from './format-figure'
+import { scrollableTable } from './scrollable-table'
 
 const LABEL: Record<GoalStatus, string> = { met: '✓ met', missed: '✗ missed', 'not measured': 'not measured' }
 
@@ -17,7 +18,7 @@ export function MeasuredGoals() {
   const results = readBenchResults()
   if (!results) return null
   return (
-    <Table className="nextra-scrollbar x:not-first:mt-[1.25em] x:p-0 bff-measured-goals" data-testid="bench-goals">
+    <Table {...scrollableTable('Goals of the benchmark, met or missed')} data-testid="bench-goals">
       <thead>
         <Table.Tr>
           <Table.Th>Goal</Table.Th>
