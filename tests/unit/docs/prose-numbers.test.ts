@@ -26,11 +26,6 @@ const ALLOWED: { page: string; text: string; reason: string }[] = [
   { page: '/refresh-token-rotation', text: 'Okta has a grace period of 30 seconds', reason: "Okta's default, not a setting of this site" },
   { page: '/refresh-token-rotation', text: '(10 seconds at most)', reason: 'the contract suite waits settings out only up to 10 s; the limit is in its test titles, not a constant' },
   { page: '/threat-model', text: 'Headers over 16 KB in total', reason: "Node's own --max-http-header-size default, not this site's constant" },
-  // Pages another helper was rewriting while the numbers were wired (issue 15); each to be wired like the rest.
-  { page: '/threat-model', text: 'A body over 16 KB, declared or chunked', reason: 'pending: the threat model was being rewritten (issue 15, item 4)' },
-  { page: '/decisions', text: 'the proxy caps bodies at 16 KiB', reason: 'pending: the decisions page was being written (issue 15)' },
-  { page: '/decisions', text: 'with the delay doubling up to 30 s', reason: "the guide's retry: TanStack's default cap, not this site's setting" },
-  { page: '/decisions', text: "TanStack's default backoff (1 s, then 2 s)", reason: "TanStack's default retryDelay, which the site does not set" },
   { page: '/production', text: 'exponential backoff (1 s, then 2 s)', reason: "TanStack's default retryDelay, which the site does not set" },
 ]
 
