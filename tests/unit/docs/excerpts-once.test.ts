@@ -17,12 +17,6 @@ export function excerptsOf(source: string): string[] {
 
 // Each entry: an excerpt a later page may show again, the page, and why.
 const ALLOWED: { key: string; route: string; reason: string }[] = [
-  ...['demos/lib/http/read-json-body.ts#read-json-body', 'demos/lib/auth/safe-callback-url.ts#', 'demos/lib/dal.ts#get-session', 'demos/lib/query/should-retry.ts#', 'demos/lib/proxy/api-request-headers.ts#', 'demos/lib/proxy/proxy-response-headers.ts#', 'app/api/auth/refresh/route.ts#'].map((key) => ({
-    key,
-    route: '/threat-model',
-    reason: 'not yet replaced by a link: the threat model was being rewritten by another change (issue 15, item 4)',
-  })),
-  { key: 'demos/lib/proxy/request-upstream.ts#request-upstream', route: '/measured', reason: 'not yet replaced by a link: the Measured page was being rewritten by another change (issue 15, item 7)' },
 ]
 
 /** content/_meta.ts and content/workflows/_meta.ts, flattened: the order a reader meets the pages. */
