@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-options'
 import { createDotnetApi } from '@/mocks/create-dotnet-api'
 import { startHttpServer, type RunningServer } from '@/mocks/http-server'
+import { signInAtApi } from './sign-in-at-api'
 
 // A Server Action is a public POST endpoint: it must check the session itself,
 // whatever the page that rendered its form checked. These call the action the
@@ -25,12 +26,7 @@ beforeAll(async () => {
     return mock.handle(request)
   })
   process.env.DOTNET_API_URL = api.url
-  const login = await fetch(`${api.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'demo@example.com', password: 'demo-password' }),
-  })
-  token = ((await login.json()) as { accessToken: string }).accessToken
+  token = await signInAtApi(api.url)
 })
 
 afterAll(() => api.close())

@@ -3,6 +3,7 @@ import { ApiError } from '@/demos/lib/api/api-error'
 import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-options'
 import { createDotnetApi } from '@/mocks/create-dotnet-api'
 import { startHttpServer, type RunningServer } from '@/mocks/http-server'
+import { signInAtApi } from './sign-in-at-api'
 
 // The goals page's server render, run for real: the page component, the DAL,
 // the server's typed client and the server's QueryClient, against the mock API
@@ -29,12 +30,7 @@ beforeAll(async () => {
     return mock.handle(request, options)
   })
   process.env.DOTNET_API_URL = api.url
-  const login = await fetch(`${api.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'demo@example.com', password: 'demo-password' }),
-  })
-  token = ((await login.json()) as { accessToken: string }).accessToken
+  token = await signInAtApi(api.url)
 })
 
 afterAll(() => api.close())
