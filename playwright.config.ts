@@ -36,6 +36,12 @@ export default defineConfig({
     timeout: 600_000,
     reuseExistingServer: false,
     stdout: 'pipe',
-    env: { PORT: String(PORT), NEXT_TELEMETRY_DISABLED: '1', JWT_SIGNING_KEY: E2E_JWT_SIGNING_KEY },
+    env: {
+      PORT: String(PORT),
+      NEXT_TELEMETRY_DISABLED: '1',
+      JWT_SIGNING_KEY: E2E_JWT_SIGNING_KEY,
+      // Every spec registers its accounts from 127.0.0.1, far more often than a public host lets one address.
+      DOTNET_MOCK_REGISTRATIONS_PER_CLIENT: '100000',
+    },
   },
 })

@@ -16,6 +16,7 @@ export const BENCH_SERVER_ENV = {
   BFF_AUTH_RATE_LIMIT: '1000000',
   BFF_AUTH_RATE_WINDOW_SECONDS: '1',
   DOTNET_MOCK_LOGIN_FAILURES_PER_CLIENT: '1000000',
+  DOTNET_MOCK_REGISTRATIONS_PER_CLIENT: '1000000',
   // A fixed key keeps tokens valid across the phases of one run.
   JWT_SIGNING_KEY: 'benchmark-only-signing-key-not-a-secret-0123456789',
 }

@@ -36,10 +36,11 @@ export function dotnetApiSettings(): Record<string, string> {
     // The site's server gets the same key, as it would in a deployment.
     Jwt__SigningKey: BENCH_SERVER_ENV.JWT_SIGNING_KEY,
     PasswordHasher__IterationCount: String(BENCH_PBKDF2_ITERATIONS),
-    // The same reason as BENCH_SERVER_ENV: a hundred accounts sign in again and
-    // again from one address (the BFF's), which a deployment would refuse.
+    // The same reason as BENCH_SERVER_ENV: a hundred accounts register and sign
+    // in again and again from one address (the BFF's), which a deployment would refuse.
     LoginLimits__RequestsPerClientPerMinute: '1000000',
     LoginLimits__FailuresPerClient: '1000000',
+    Accounts__RegistrationsPerClient: '1000000',
     // Only warnings on the console, as the site's server logs nothing per request.
     Logging__LogLevel__Default: 'Warning',
   }

@@ -23,6 +23,8 @@ export interface ApiContext {
   accountClientLimiter: RateLimiter
   /** Failed logins per client address (see client-address.ts). */
   clientLimiter: RateLimiter
+  /** Registrations per client network (an IPv4 address or an IPv6 /64), counted whatever the answer. */
+  registrationLimiter: RateLimiter
   /** Latency and failures a reader injects into their own account's requests. */
   demoControls: DemoControlsStore
   /** Upload grants, by the hash of their token (Workflow E). */

@@ -3,7 +3,7 @@ import type { z } from 'zod'
 import type { ApiContext } from './api-context'
 import { hashPassword, verifyPassword } from './passwords'
 import { problem } from './problem-details'
-import { clientAddress } from './client-address'
+import { clientAddress, clientNetwork } from './client-address'
 import { readJsonBody } from './read-json-body'
 import type { RotationFailure } from './refresh-token-store'
 import {
@@ -26,7 +26,7 @@ const refreshFailures: Record<RotationFailure, string> = {
 }
 
 export function authHandlers(ctx: ApiContext) {
-  const { store, accessTokens, refreshTokens, accountClientLimiter, clientLimiter, clock } = ctx
+  const { store, accessTokens, refreshTokens, accountClientLimiter, clientLimiter, registrationLimiter, clock } = ctx
 
   async function session(account: Account, refresh: { refreshToken: string; familyId: string; expiresAt: number }): Promise<LoginResponse> {
     // The family id goes into the access token as `sid`, so revoking the family refuses it too.
@@ -64,8 +64,8 @@ export function authHandlers(ctx: ApiContext) {
 
       // 3. Count the failure against both keys. Unknown email and wrong password look the same.
       if (!account || !valid) {
-        clientLimiter.recordFailure(client)
-        accountClientLimiter.recordFailure(accountKey)
+        clientLimiter.record(client)
+        accountClientLimiter.record(accountKey)
         throw problem(401, { detail: 'Invalid email or password.' })
       }
 
@@ -78,6 +78,19 @@ export function authHandlers(ctx: ApiContext) {
     }),
 
     http.post<NoParams, z.input<typeof RegisterRequest>, User>('/api/auth/register', async ({ request }) => {
+      // 1. Count every request from this client's network before reading the body,
+      //    as ASP.NET Core's rate limiter does before model binding.
+      const network = clientNetwork(clientAddress(request))
+      const retryAfter = registrationLimiter.retryAfter(network)
+      if (retryAfter > 0) {
+        throw problem(429, {
+          detail: 'Too many accounts registered from this address. Try again later.',
+          headers: { 'Retry-After': String(retryAfter) },
+        })
+      }
+      registrationLimiter.record(network)
+
+      // 2. Validate, and refuse a taken email before paying for a hash.
       const body = await readJsonBody(request, RegisterRequest)
       const email = body.email.toLowerCase()
       const conflict = () => problem(409, { detail: 'An account with this email already exists.' })
@@ -87,7 +100,8 @@ export function authHandlers(ctx: ApiContext) {
       // Checked again: another registration may have taken the email while scrypt ran.
       if (store.findByEmail(email)) throw conflict()
 
-      const account = store.addAccount({ name: body.name, email, password })
+      // 3. At the cap, the store evicts this network's own least recently used account first.
+      const account = store.addAccount({ name: body.name, email, password, registeredBy: network })
       return HttpResponse.json(account.user, {
         status: 201,
         headers: { Location: new URL('/api/users/me', request.url).href },

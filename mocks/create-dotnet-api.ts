@@ -31,8 +31,8 @@ export interface DotnetApi {
  */
 export function createDotnetApi({ config: overrides, clock = systemClock }: { config?: Partial<MockConfig>; clock?: Clock } = {}): DotnetApi {
   const config = resolveMockConfig(overrides)
-  const limiter = (limit: number) =>
-    createRateLimiter({ limit, windowSeconds: config.loginFailureWindowSeconds, maxKeys: config.maxRateLimitKeys, clock })
+  const limiter = (limit: number, windowSeconds = config.loginFailureWindowSeconds) =>
+    createRateLimiter({ limit, windowSeconds, maxKeys: config.maxRateLimitKeys, clock })
 
   const refreshTokens = createRefreshTokenStore({
     familySeconds: config.refreshFamilySeconds,
@@ -69,6 +69,7 @@ export function createDotnetApi({ config: overrides, clock = systemClock }: { co
     refreshTokens,
     accountClientLimiter: limiter(config.loginFailuresPerAccountAndClient),
     clientLimiter: limiter(config.loginFailuresPerClient),
+    registrationLimiter: limiter(config.registrationsPerClient, config.registrationWindowSeconds),
     demoControls,
     uploadGrants,
     attachments,

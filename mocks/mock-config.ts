@@ -21,6 +21,13 @@ export interface MockConfig {
   loginFailuresPerAccountAndClient: number
   loginFailuresPerClient: number
   loginFailureWindowSeconds: number
+  /**
+   * Registrations per client network (client-address.ts: an IPv4 address, or
+   * an IPv6 /64) per window, counted whatever the answer, as ASP.NET Core's
+   * fixed-window rate limiter counts them.
+   */
+  registrationsPerClient: number
+  registrationWindowSeconds: number
   maxAccounts: number
   maxGoalsPerAccount: number
   maxBodyBytes: number
@@ -65,6 +72,12 @@ export const defaultMockConfig: Omit<MockConfig, 'jwtSigningKey'> = {
   loginFailuresPerAccountAndClient: 5,
   loginFailuresPerClient: 50,
   loginFailureWindowSeconds: 15 * 60,
+  // A reader needs one account, a household or a small office behind one
+  // address a few. Ten an hour keeps one address from churning through the
+  // account cap (and the CPU its password hashes cost); a workshop behind one
+  // NAT raises it.
+  registrationsPerClient: 10,
+  registrationWindowSeconds: 60 * 60,
   maxAccounts: 1000,
   maxGoalsPerAccount: 100,
   maxBodyBytes: 16 * 1024,
@@ -107,6 +120,8 @@ const numericEnv: Record<Exclude<keyof MockConfig, TextSetting>, string> = {
   loginFailuresPerAccountAndClient: 'DOTNET_MOCK_LOGIN_FAILURES_PER_ACCOUNT_AND_CLIENT',
   loginFailuresPerClient: 'DOTNET_MOCK_LOGIN_FAILURES_PER_CLIENT',
   loginFailureWindowSeconds: 'DOTNET_MOCK_LOGIN_FAILURE_WINDOW_SECONDS',
+  registrationsPerClient: 'DOTNET_MOCK_REGISTRATIONS_PER_CLIENT',
+  registrationWindowSeconds: 'DOTNET_MOCK_REGISTRATION_WINDOW_SECONDS',
   maxAccounts: 'DOTNET_MOCK_MAX_ACCOUNTS',
   maxGoalsPerAccount: 'DOTNET_MOCK_MAX_GOALS_PER_ACCOUNT',
   maxBodyBytes: 'DOTNET_MOCK_MAX_BODY_BYTES',

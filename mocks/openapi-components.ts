@@ -66,7 +66,7 @@ export function components(): ComponentsObject {
       ContentTooLarge: { description: 'The body is over the size cap.', content: problemContent('ProblemDetails') },
       UnsupportedMediaType: { description: 'The body is not JSON.', content: problemContent('ProblemDetails') },
       TooManyRequests: {
-        description: 'Too many failed sign-in attempts from this client or for this account.',
+        description: 'Over a per-client limit: failed sign-ins from this client or for this account, or registrations from this client.',
         headers: { 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'integer' }, required: true } },
         content: problemContent('ProblemDetails'),
       },

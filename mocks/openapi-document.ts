@@ -80,7 +80,7 @@ export const openApiDocument = {
         requestBody: body('RegisterRequest'),
         responses: {
           201: json('User', 'Account created.', { headers: location }),
-          ...errors({ body: true }, { 409: response('Conflict') }),
+          ...errors({ body: true }, { 409: response('Conflict'), 429: response('TooManyRequests') }),
         },
       },
     },

@@ -3,18 +3,19 @@ import type { Clock } from './clock'
 export interface RateLimiter {
   /** Seconds until `key` may try again, or 0 when it is under the limit. */
   retryAfter(key: string): number
-  recordFailure(key: string): void
+  /** Counts one event against `key`: a failed sign-in, a registration. */
+  record(key: string): void
   reset(key: string): void
   readonly size: number
 }
 
 interface Window {
   startedAt: number
-  failures: number
+  count: number
 }
 
 /**
- * Fixed-window failure counter. The window opens at a key's first failure and
+ * Fixed-window event counter. The window opens at a key's first event and
  * the count resets once it has passed. The map is capped at `maxKeys`: expired
  * windows go first, then the oldest, so memory stays bounded even when every
  * request uses a new key (at the cost of forgetting the oldest counters).
@@ -49,17 +50,17 @@ export function createRateLimiter(options: { limit: number; windowSeconds: numbe
   return {
     retryAfter(key) {
       const window = current(key)
-      if (!window || window.failures < limit) return 0
+      if (!window || window.count < limit) return 0
       return Math.max(1, Math.ceil((window.startedAt + windowMs - clock()) / 1000))
     },
-    recordFailure(key) {
+    record(key) {
       const window = current(key)
       if (window) {
-        window.failures += 1
+        window.count += 1
         return
       }
       makeRoom()
-      windows.set(key, { startedAt: clock(), failures: 1 })
+      windows.set(key, { startedAt: clock(), count: 1 })
     },
     reset(key) {
       windows.delete(key)

@@ -15,6 +15,8 @@ export interface Account {
   user: User
   password: PasswordHash
   isDemo: boolean
+  /** The client network that registered it (see clientNetwork); none for the demo account. */
+  registeredBy?: string
   goals: Map<string, Goal>
 }
 
@@ -28,8 +30,11 @@ interface Options {
 /**
  * Accounts and their goals, in memory. The accounts map doubles as the LRU
  * list: touching an account moves it to the end, so eviction takes the first
- * throwaway account it meets. The store lives as long as the instance that
- * owns it; dotnet-api.ts keeps the site's instance on globalThis.
+ * throwaway account it meets. A registration at the cap evicts the
+ * registering client's own least recently used account when it has one, so a
+ * flood from one address churns through its own accounts, not readers'. The
+ * store lives as long as the instance that owns it; dotnet-api.ts keeps the
+ * site's instance on globalThis.
  */
 export function createStore({ maxAccounts, clock, onEvict }: Options) {
   const accounts = new Map<string, Account>()
@@ -40,25 +45,31 @@ export function createStore({ maxAccounts, clock, onEvict }: Options) {
     accounts.set(account.user.id, account)
   }
 
-  function evictLeastRecentlyUsed(): void {
+  function leastRecentlyUsed(registeredBy: string | undefined): Account | undefined {
+    let oldest: Account | undefined
     for (const account of accounts.values()) {
       if (account.isDemo) continue
-      accounts.delete(account.user.id)
-      idsByEmail.delete(account.user.email)
-      onEvict?.(account.user.id)
-      return
+      if (registeredBy === undefined || account.registeredBy === registeredBy) return account
+      oldest ??= account
     }
+    return oldest
   }
 
-  function addAccount(input: { name: string; email: string; password: PasswordHash; isDemo?: boolean }): Account {
-    while (accounts.size >= maxAccounts && accounts.size > 0) {
-      const before = accounts.size
-      evictLeastRecentlyUsed()
-      if (accounts.size === before) break // only the demo account is left
+  function evict(account: Account): void {
+    accounts.delete(account.user.id)
+    idsByEmail.delete(account.user.email)
+    onEvict?.(account.user.id)
+  }
+
+  function addAccount(input: { name: string; email: string; password: PasswordHash; isDemo?: boolean; registeredBy?: string }): Account {
+    while (accounts.size >= maxAccounts) {
+      const victim = leastRecentlyUsed(input.registeredBy)
+      if (!victim) break // only the demo account is left
+      evict(victim)
     }
     const user: User = { id: randomUUID(), name: input.name, email: input.email, role: 'user' }
     const goals = new Map(seedGoals(clock()).map((goal) => [goal.id, goal]))
-    const account: Account = { user, password: input.password, isDemo: input.isDemo ?? false, goals }
+    const account: Account = { user, password: input.password, isDemo: input.isDemo ?? false, registeredBy: input.registeredBy, goals }
     accounts.set(user.id, account)
     idsByEmail.set(user.email, user.id)
     return account

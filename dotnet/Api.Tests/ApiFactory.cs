@@ -27,6 +27,8 @@ public sealed class ApiFactory(Dictionary<string, string>? settings = null) : We
         builder.UseSetting("Jwt:SigningKey", SigningKey);
         // Test accounts only: hashing at the production work factor would dominate the run.
         builder.UseSetting("PasswordHasher:IterationCount", "1000");
+        // Tests register from loopback, more often than a public host allows one address; RegistrationLimitTests set their own.
+        builder.UseSetting("Accounts:RegistrationsPerClient", "100000");
         // Each factory's fresh database clears its storage folder on start, so factories must not share one.
         builder.UseSetting("Uploads:StoragePath", Path.Combine(Path.GetTempPath(), "bff-api-tests", Guid.NewGuid().ToString("N")));
         foreach (var (key, value) in settings ?? []) builder.UseSetting(key, value);

@@ -6,6 +6,8 @@ import { startHttpServer } from '../../mocks/http-server'
 declare module 'vitest' {
   export interface ProvidedContext {
     contractBaseUrl: string
+    /** A second instance of the same API on the same store (scripts/dotnet/test-dotnet.mjs: both on one PostgreSQL). Null when there is none. */
+    contractSecondBaseUrl: string | null
     /** Lets tests forge tokens (expired, wrong audience). Null when the API's key is not known. */
     contractJwtSigningKey: string | null
     /** Lets tests wait out a refresh-token family. Null when the lifetime is not known or too long. */
@@ -24,11 +26,14 @@ declare module 'vitest' {
     contractUploadQuotaBytes: number | null
     /** The one origin the upload endpoint's CORS policy allows. Null when not known. */
     contractAllowedOrigin: string | null
+    /** Registrations one client address may make per window: the documented default unless told. */
+    contractRegistrationsPerClient: number
   }
 }
 
 const documentedMaxBodyBytes = 16 * 1024
 const documentedMaxUploadBytes = 25 * 1024 * 1024
+const documentedRegistrationsPerClient = 10
 /** The settings scripts/dotnet/test-dotnet.mjs gives the C# API too: short enough to wait out, small enough to fill. */
 const uploadGrantSeconds = 3
 const uploadQuotaBytes = 100_000
@@ -44,9 +49,11 @@ export default async function setup(project: TestProject) {
   const env = process.env
   const maxBodyBytes = Number(env.CONTRACT_MAX_BODY_BYTES ?? documentedMaxBodyBytes)
   const optionalNumber = (value: string | undefined) => (value ? Number(value) : null)
+  const registrationsPerClient = Number(env.CONTRACT_REGISTRATIONS_PER_CLIENT ?? documentedRegistrationsPerClient)
 
   if (env.CONTRACT_BASE_URL) {
     project.provide('contractBaseUrl', env.CONTRACT_BASE_URL)
+    project.provide('contractSecondBaseUrl', env.CONTRACT_SECOND_BASE_URL || null)
     project.provide('contractJwtSigningKey', env.CONTRACT_JWT_SIGNING_KEY || null)
     project.provide('contractRefreshFamilySeconds', env.CONTRACT_REFRESH_FAMILY_SECONDS ? Number(env.CONTRACT_REFRESH_FAMILY_SECONDS) : null)
     project.provide('contractRefreshOverlapSeconds', env.CONTRACT_REFRESH_OVERLAP_SECONDS ? Number(env.CONTRACT_REFRESH_OVERLAP_SECONDS) : null)
@@ -56,6 +63,7 @@ export default async function setup(project: TestProject) {
     project.provide('contractUploadGrantSeconds', optionalNumber(env.CONTRACT_UPLOAD_GRANT_SECONDS))
     project.provide('contractUploadQuotaBytes', optionalNumber(env.CONTRACT_UPLOAD_QUOTA_BYTES))
     project.provide('contractAllowedOrigin', env.CONTRACT_ALLOWED_ORIGIN || null)
+    project.provide('contractRegistrationsPerClient', registrationsPerClient)
     return
   }
 
@@ -75,11 +83,13 @@ export default async function setup(project: TestProject) {
       uploadGrantSeconds,
       uploadQuotaBytes,
       allowedOrigin,
+      registrationsPerClient,
     },
   })
   const server = await startHttpServer((request, options) => api.handle(request, options))
 
   project.provide('contractBaseUrl', server.url)
+  project.provide('contractSecondBaseUrl', null)
   project.provide('contractJwtSigningKey', jwtSigningKey)
   project.provide('contractRefreshFamilySeconds', refreshFamilySeconds)
   project.provide('contractRefreshOverlapSeconds', refreshReuseOverlapSeconds)
@@ -89,5 +99,6 @@ export default async function setup(project: TestProject) {
   project.provide('contractUploadGrantSeconds', uploadGrantSeconds)
   project.provide('contractUploadQuotaBytes', uploadQuotaBytes)
   project.provide('contractAllowedOrigin', allowedOrigin)
+  project.provide('contractRegistrationsPerClient', registrationsPerClient)
   return () => server.close()
 }

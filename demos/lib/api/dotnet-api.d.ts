@@ -541,7 +541,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["ProblemDetails"];
             };
         };
-        /** @description Too many failed sign-in attempts from this client or for this account. */
+        /** @description Over a per-client limit: failed sign-ins from this client or for this account, or registrations from this client. */
         TooManyRequests: {
             headers: {
                 /** @description Seconds to wait. */
@@ -638,6 +638,7 @@ export interface operations {
             409: components["responses"]["Conflict"];
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            429: components["responses"]["TooManyRequests"];
             500: components["responses"]["ServerError"];
         };
     };

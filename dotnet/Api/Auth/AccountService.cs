@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using BffReference.Api.Attachments;
 using BffReference.Api.Data;
 using BffReference.Api.Options;
@@ -41,18 +43,20 @@ public sealed class AccountService(
         return account;
     }
 
-    /// <summary>Null when the email is taken.</summary>
-    public async Task<Account?> RegisterAsync(string name, string email, string password, CancellationToken ct)
+    /// <summary>Null when the email is taken. <paramref name="clientNetwork"/> is ClientAddress.Network of the caller.</summary>
+    public async Task<Account?> RegisterAsync(string name, string email, string password, string clientNetwork, CancellationToken ct)
     {
         var normalized = Normalize(email);
         if (await db.Accounts.AnyAsync(a => a.Email == normalized, ct)) return null;
-        await EvictForRoomAsync(ct);
+        var registeredFrom = HashNetwork(clientNetwork);
+        await EvictForRoomAsync(registeredFrom, ct);
         var account = NewAccount(name.Trim(), normalized, password, isDemo: false);
+        account.RegisteredFrom = registeredFrom;
         try
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (e.IsUniqueViolation())
         {
             // Another registration took the email since the check above: the unique index decides.
             return null;
@@ -84,15 +88,31 @@ public sealed class AccountService(
         return account;
     }
 
-    /// <summary>At the cap, the least recently used throwaway accounts go, with their goals, sessions and attachments.</summary>
-    private async Task EvictForRoomAsync(CancellationToken ct)
+    /// <summary>
+    /// At the cap, throwaway accounts go with their goals, sessions and
+    /// attachments: the registering client's own least recently used first, so
+    /// a flood from one address churns through its own accounts and not
+    /// readers'; then, if it has none left, the least recently used of all.
+    /// </summary>
+    private async Task EvictForRoomAsync(string registeredFrom, CancellationToken ct)
     {
         var excess = await db.Accounts.CountAsync(ct) - options.Value.MaxAccounts + 1;
         if (excess <= 0) return;
-        var oldest = await db.Accounts.Where(a => !a.IsDemo).OrderBy(a => a.LastUsedAt).Select(a => a.Id).Take(excess).ToListAsync(ct);
-        await db.Accounts.Where(a => oldest.Contains(a.Id)).ExecuteDeleteAsync(ct);
-        attachments.DeleteAccounts(oldest);
+        var throwaway = db.Accounts.Where(a => !a.IsDemo);
+        var victims = await throwaway.Where(a => a.RegisteredFrom == registeredFrom)
+            .OrderBy(a => a.LastUsedAt).Select(a => a.Id).Take(excess).ToListAsync(ct);
+        if (victims.Count < excess)
+        {
+            victims.AddRange(await throwaway.Where(a => !victims.Contains(a.Id))
+                .OrderBy(a => a.LastUsedAt).Select(a => a.Id).Take(excess - victims.Count).ToListAsync(ct));
+        }
+        await db.Accounts.Where(a => victims.Contains(a.Id)).ExecuteDeleteAsync(ct);
+        attachments.DeleteAccounts(victims);
     }
+
+    /// <summary>Hex SHA-256: the same network always gives the same key, and the column never holds an address.</summary>
+    private static string HashNetwork(string clientNetwork) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(clientNetwork)));
 
     /// <summary>JSON carries milliseconds (like JavaScript's toISOString), so stored times match what clients see.</summary>
     public static DateTime TruncateToMilliseconds(DateTime value) =>

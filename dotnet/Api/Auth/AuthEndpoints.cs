@@ -21,8 +21,8 @@ public static class AuthEndpoints
         var group = routes.MapGroup("/api/auth").WithTags("Auth");
         group.MapPost("/login", LoginAsync).Validate<LoginRequest>().RequireRateLimiting(RateLimitingSetup.SignInPolicy)
             .WithName("login").ProducesProblem(401).ProducesProblem(413).ProducesProblem(415).ProducesProblem(429);
-        group.MapPost("/register", RegisterAsync).Validate<RegisterRequest>()
-            .WithName("register").ProducesProblem(409).ProducesProblem(413).ProducesProblem(415);
+        group.MapPost("/register", RegisterAsync).Validate<RegisterRequest>().RequireRateLimiting(RateLimitingSetup.RegistrationPolicy)
+            .WithName("register").ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(429);
         group.MapPost("/refresh", RefreshAsync).Validate<RefreshRequest>()
             .WithName("refresh").ProducesProblem(401).ProducesProblem(413).ProducesProblem(415);
         group.MapPost("/logout", LogoutAsync).Validate<LogoutRequest>()
@@ -66,7 +66,8 @@ public static class AuthEndpoints
     private static async Task<Results<Created<UserResponse>, ProblemHttpResult>> RegisterAsync(
         RegisterRequest request, HttpContext http, AccountService accounts, CancellationToken ct)
     {
-        var account = await accounts.RegisterAsync(request.Name!, request.Email!, request.Password!, ct);
+        // At the cap, this client's own least recently used account goes first.
+        var account = await accounts.RegisterAsync(request.Name!, request.Email!, request.Password!, ClientAddress.NetworkOf(http), ct);
         if (account is null) return TypedResults.Problem("An account with this email already exists.", statusCode: 409);
         // Relative, from the request's own path base: never from a client's X-Forwarded-Host.
         return TypedResults.Created($"{http.Request.PathBase}/api/users/me", UserResponse.From(account));

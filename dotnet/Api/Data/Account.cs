@@ -19,5 +19,14 @@ public sealed class Account
     /// <summary>Eviction takes the least recently used throwaway account first.</summary>
     public DateTime LastUsedAt { get; set; }
 
+    /// <summary>
+    /// SHA-256 of the client network that registered it (ClientAddress.Network),
+    /// so eviction can take a flooding client's own accounts first. Hashed to
+    /// keep readers' addresses out of a database dump in plain text; an IPv4
+    /// hash can be reversed by trying every address, so this is tidiness, not
+    /// secrecy. Null for the demo account.
+    /// </summary>
+    public string? RegisteredFrom { get; set; }
+
     public List<Goal> Goals { get; } = [];
 }

@@ -27,6 +27,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
         {
             account.HasIndex(a => a.Email).IsUnique();
             account.HasIndex(a => a.LastUsedAt);
+            account.HasIndex(a => new { a.RegisteredFrom, a.LastUsedAt });
+            account.Property(a => a.RegisteredFrom).HasMaxLength(64);
             account.Property(a => a.Name).HasMaxLength(100);
             account.Property(a => a.Email).HasMaxLength(254);
             // Deleting an account (eviction) takes its goals and sessions with it, in the database.

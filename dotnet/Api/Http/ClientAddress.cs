@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using BffReference.Api.Options;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
@@ -30,4 +31,21 @@ public static class ClientAddress
     public static string Of(HttpContext http) => http.Connection.RemoteIpAddress is { } address
         ? (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString()
         : "unknown";
+
+    /// <summary>The key a per-client limit counts under: see <see cref="Network(IPAddress)"/>.</summary>
+    public static string NetworkOf(HttpContext http) => http.Connection.RemoteIpAddress is { } address ? Network(address) : "unknown";
+
+    /// <summary>
+    /// An IPv4 address as it is, an IPv6 address by its /64 (as the mock's
+    /// clientNetwork). One IPv6 host is usually handed a whole /64, so counting
+    /// single addresses would give one visitor 2^64 quotas.
+    /// </summary>
+    public static string Network(IPAddress address)
+    {
+        if (address.IsIPv4MappedToIPv6) return address.MapToIPv4().ToString();
+        if (address.AddressFamily != AddressFamily.InterNetworkV6) return address.ToString();
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return $"{new IPAddress(bytes)}/64";
+    }
 }

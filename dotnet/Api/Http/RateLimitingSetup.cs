@@ -9,10 +9,20 @@ namespace BffReference.Api.Http;
 public static class RateLimitingSetup
 {
     public const string SignInPolicy = "sign-in";
+    public const string RegistrationPolicy = "registration";
+
+    // What a refused client is told, by the policy that refused it.
+    private static readonly Dictionary<string, string> RejectionDetails = new()
+    {
+        [SignInPolicy] = "Too many sign-in requests. Try again later.",
+        [RegistrationPolicy] = "Too many accounts registered from this address. Try again later.",
+    };
 
     /// <summary>
-    /// A flood guard on sign-in per client address, before any password is
-    /// hashed. Failed sign-ins have their own, stricter count (LoginThrottle).
+    /// Per-client fixed windows, counted before any password is hashed: a
+    /// flood guard on sign-in (failed sign-ins have their own, stricter count
+    /// in LoginThrottle), and the registration limit, so one address cannot
+    /// churn through the account cap.
     /// </summary>
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
     {
@@ -27,10 +37,15 @@ public static class RateLimitingSetup
                 {
                     http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
+                var policy = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
-                    ProblemDetails = { Status = StatusCodes.Status429TooManyRequests, Detail = "Too many sign-in requests. Try again later." },
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status429TooManyRequests,
+                        Detail = RejectionDetails.GetValueOrDefault(policy ?? "", "Too many requests. Try again later."),
+                    },
                 });
             };
             options.AddPolicy(SignInPolicy, http =>
@@ -40,6 +55,17 @@ public static class RateLimitingSetup
                 {
                     PermitLimit = perMinute,
                     Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
+            // Every request counts, whatever the answer; an IPv6 client by its /64.
+            options.AddPolicy(RegistrationPolicy, http =>
+            {
+                var accounts = http.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value;
+                return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.NetworkOf(http), _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = accounts.RegistrationsPerClient,
+                    Window = TimeSpan.FromSeconds(accounts.RegistrationWindowSeconds),
                     QueueLimit = 0,
                 });
             });

@@ -23,6 +23,8 @@ public static class MockEnvironmentVariables
         ["DOTNET_MOCK_MAX_RATE_LIMIT_KEYS"] = "LoginLimits:MaxKeys",
         ["DOTNET_MOCK_MAX_ACCOUNTS"] = "Accounts:MaxAccounts",
         ["DOTNET_MOCK_MAX_GOALS_PER_ACCOUNT"] = "Accounts:MaxGoalsPerAccount",
+        ["DOTNET_MOCK_REGISTRATIONS_PER_CLIENT"] = "Accounts:RegistrationsPerClient",
+        ["DOTNET_MOCK_REGISTRATION_WINDOW_SECONDS"] = "Accounts:RegistrationWindowSeconds",
         ["DOTNET_MOCK_MAX_BODY_BYTES"] = "Http:MaxBodyBytes",
         ["DOTNET_MOCK_DEMO_CONTROLS_SECONDS"] = "Demo:ControlsSeconds",
         ["DOTNET_MOCK_MAX_UPLOAD_BYTES"] = "Uploads:MaxFileBytes",

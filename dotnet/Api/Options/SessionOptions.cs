@@ -42,6 +42,17 @@ public sealed class AccountOptions
     [Range(1, int.MaxValue)] public int MaxAccounts { get; set; } = 1000;
 
     [Range(1, int.MaxValue)] public int MaxGoalsPerAccount { get; set; } = 100;
+
+    /// <summary>
+    /// Registrations per client network (an IPv4 address, an IPv6 /64) per
+    /// window. A reader needs one account, a household or a small office behind
+    /// one address a few; ten an hour keeps one address from churning through
+    /// the account cap and the password hashing it costs. A workshop behind one
+    /// NAT raises it.
+    /// </summary>
+    [Range(1, int.MaxValue)] public int RegistrationsPerClient { get; set; } = 10;
+
+    [Range(1, int.MaxValue)] public int RegistrationWindowSeconds { get; set; } = 60 * 60;
 }
 
 /// <summary>The HTTP edge: the "Http" section.</summary>

@@ -49,14 +49,14 @@ describe('login rate limiting', () => {
   it('keeps its map bounded, dropping expired windows before live ones', () => {
     let now = 0
     const limiter = createRateLimiter({ limit: 1, windowSeconds: 10, maxKeys: 3, clock: () => now })
-    limiter.recordFailure('a')
+    limiter.record('a')
     now += 11_000
-    limiter.recordFailure('b')
-    limiter.recordFailure('c')
-    limiter.recordFailure('d')
+    limiter.record('b')
+    limiter.record('c')
+    limiter.record('d')
     expect(limiter.size).toBe(3)
     expect(limiter.retryAfter('b')).toBeGreaterThan(0)
-    limiter.recordFailure('e')
+    limiter.record('e')
     expect(limiter.size).toBe(3)
     expect(limiter.retryAfter('b')).toBe(0)
   })

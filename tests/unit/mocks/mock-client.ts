@@ -21,10 +21,11 @@ export function createTestApi(config: Partial<MockConfig> = {}) {
     return send('POST', '/api/auth/login', { body: { email, password }, address })
   }
 
-  async function register(email: string, password = 'password-123') {
-    const response = await send('POST', '/api/auth/register', { body: { name: 'Test', email, password } })
+  /** Registers and signs in, both from `address` (X-Forwarded-For) when given. */
+  async function register(email: string, password = 'password-123', address?: string) {
+    const response = await send('POST', '/api/auth/register', { body: { name: 'Test', email, password }, address })
     if (response.status !== 201) throw new Error(`register failed: ${response.status}`)
-    return (await (await login(email, password)).json()) as LoginResponse
+    return (await (await login(email, password, address)).json()) as LoginResponse
   }
 
   return {
