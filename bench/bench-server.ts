@@ -19,6 +19,8 @@ export const BENCH_SERVER_ENV = {
   DOTNET_MOCK_REGISTRATIONS_PER_CLIENT: '1000000',
   // A fixed key keeps tokens valid across the phases of one run.
   JWT_SIGNING_KEY: 'benchmark-only-signing-key-not-a-secret-0123456789',
+  // The upload benchmark's relay route (site/lib/bench/relay-upload.ts, UPLOAD_RELAY_ENV): 404 on any other server.
+  BENCH_UPLOAD_RELAY: '1',
 }
 
 export function distDir(): string {

@@ -3,12 +3,19 @@
 // never absolute times, with thresholds loose enough for noise but tight
 // enough to catch a real regression (a proxy three times slower fails both).
 import type { ApiName, ProxyOverheadResult } from './proxy-overhead'
+import type { UploadPathResult } from './upload-path'
 
 export const SHORT_RUN_THRESHOLDS = {
   /** Proxied ÷ direct requests per second at 10 connections. About 0.5 is the ceiling (two request handlings). */
   minThroughputRatio: 0.3,
   /** (Proxied p50 − direct p50) ÷ direct p50 at 1 connection. */
   maxAddedP50RelativeToDirect: 2,
+  /**
+   * Direct ÷ proxied MiB/s for one large file. Direct skips a whole hop, so it
+   * should be the faster; only a direct path at half the relay's speed, an
+   * inversion no noise explains, fails.
+   */
+  minUploadThroughputRatio: 0.5,
 }
 
 export function checkShortRun(result: Record<string, unknown>): string[] {
@@ -28,5 +35,17 @@ export function checkShortRun(result: Record<string, unknown>): string[] {
   if (one && one.addedP50RelativeToDirect > t.maxAddedP50RelativeToDirect) {
     failures.push(`proxy adds ${one.addedP50Ms} ms at p50 with 1 connection, ${one.addedP50RelativeToDirect}× the direct p50 of ${one.direct.p50} ms (limit ${t.maxAddedP50RelativeToDirect}×)`)
   }
+  failures.push(...checkUploadPath(result))
   return failures
+}
+
+/** The short run's upload check; the run fails on failed uploads anyway (run-bench.ts). */
+export function checkUploadPath(result: Record<string, unknown>): string[] {
+  const upload = (result.uploadPath as Partial<Record<ApiName, UploadPathResult>> | undefined)?.mock
+  const ratio = upload?.throughputRatio
+  if (!upload || ratio === null || ratio === undefined || ratio >= SHORT_RUN_THRESHOLDS.minUploadThroughputRatio) return []
+  return [
+    `the direct upload ran at ${upload.direct.medianMiBps} MiB/s and the one through the BFF at ${upload.proxied.medianMiBps} MiB/s: ` +
+      `a ratio of ${ratio}, below ${SHORT_RUN_THRESHOLDS.minUploadThroughputRatio}`,
+  ]
 }

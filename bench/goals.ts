@@ -16,3 +16,9 @@ export const LOAD_GOALS = {
   maxLostAcknowledgedWrites: 0,
   maxForeignGoalsSeen: 0,
 }
+
+/** Workflow E: the file goes straight to the API because the BFF would only slow it down. */
+export const UPLOAD_GOALS = {
+  /** Direct ÷ through-the-BFF MiB/s for one large file: the direct path is at least as fast. */
+  minThroughputRatio: 1,
+}

@@ -7,10 +7,11 @@
 // build the e2e run made, the mock only, ratios checked against loose
 // thresholds, written to reports/bench-short.json.
 //   npm run bench -- --only proxy,ttfb     run some measurements (written to reports/bench-partial.json)
+//   npm run bench -- --only upload --merge put them into bench/results.json, keeping its other sections
 //   npm run bench -- --out some/file.json  write elsewhere
 //   npm run bench -- --no-page             skip rebuilding the site (the Measured page) afterwards
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -24,8 +25,18 @@ import { measurePageQuality } from './page-quality'
 import { measurePasswordCost } from './password-cost'
 import { measureProxyOverhead, type ApiName, type ProxyTarget } from './proxy-overhead'
 import { measureRenderTtfb } from './render-ttfb'
+import { measureUploadPath, type UploadPathResult } from './upload-path'
 
-const ALL = ['proxy', 'ttfb', 'load', 'quality', 'bundle'] as const
+const ALL = ['proxy', 'ttfb', 'load', 'quality', 'bundle', 'upload'] as const
+/** Where each measurement goes in results.json. */
+const SECTIONS: Record<(typeof ALL)[number], string> = {
+  proxy: 'proxyOverhead',
+  ttfb: 'renderTtfb',
+  load: 'loadIntegrity',
+  quality: 'pageQuality',
+  bundle: 'bundleBudgets',
+  upload: 'uploadPath',
+}
 
 const { values } = parseArgs({
   options: {
@@ -35,12 +46,14 @@ const { values } = parseArgs({
     users: { type: 'string', default: '100' },
     seconds: { type: 'string', default: '60' },
     'no-page': { type: 'boolean', default: false },
+    merge: { type: 'boolean', default: false },
   },
 })
 const short = values.short!
-const only = new Set(values.only ? values.only.split(',') : short ? ['proxy', 'bundle'] : ALL)
-// Only a full run of everything replaces the published results.
-const out = values.out ?? (short ? 'reports/bench-short.json' : values.only ? 'reports/bench-partial.json' : 'bench/results.json')
+const only = new Set(values.only ? values.only.split(',') : short ? ['proxy', 'bundle', 'upload'] : ALL)
+// Only a full run of everything replaces the published results; --merge replaces the sections it measured.
+const merge = values.merge! && !short
+const out = values.out ?? (short ? 'reports/bench-short.json' : values.only && !merge ? 'reports/bench-partial.json' : 'bench/results.json')
 
 async function main() {
   const started = Date.now()
@@ -84,6 +97,24 @@ async function main() {
     if (only.has('quality')) {
       result.pageQuality = await timed('page quality', () => measurePageQuality({ baseUrl: server.url }))
     }
+    if (only.has('upload')) {
+      const uploads: Partial<Record<ApiName, UploadPathResult>> = {}
+      result.uploadPath = uploads
+      const options = { repetitions: short ? 2 : 5 }
+      // The mock's own site would be BFF and API in one process, its memory the stored files' too:
+      // a second server of the same build is the BFF here, and the first one's /dotnet its API.
+      const bff = await startServer({ DOTNET_API_URL: `${server.url}/dotnet` })
+      try {
+        const target = { api: 'mock' as const, baseUrl: bff.url, apiUrl: `${server.url}/dotnet`, bffPid: bff.pid }
+        uploads.mock = await timed('upload path, mock', () => measureUploadPath(target, options))
+      } finally {
+        await bff.stop()
+      }
+      if (dotnetSite) {
+        const target = { api: 'dotnet' as const, baseUrl: dotnetSite.site.url, apiUrl: dotnetSite.api.url, bffPid: dotnetSite.site.pid }
+        uploads.dotnet = await timed('upload path, .NET API', () => measureUploadPath(target, options))
+      }
+    }
   } finally {
     closeClient()
     await dotnetSite?.stop()
@@ -94,7 +125,7 @@ async function main() {
     log('bundle budgets', result.bundleBudgets)
   }
   mkdirSync(path.dirname(out), { recursive: true })
-  writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`)
+  writeFileSync(out, `${JSON.stringify(merge ? mergedInto(out, result) : result, null, 2)}\n`)
   console.log(`Wrote ${out}, ${Math.round((Date.now() - started) / 1000)} s after the start`)
   // The Measured page reads the results when the site is built, so rebuild it to show them.
   if (out === 'bench/results.json' && !values['no-page']) {
@@ -108,6 +139,10 @@ async function main() {
     const { missingOrWrong, foreignGoalsSeen } = load!.integrity
     if (missingOrWrong) failures.push(`load (${api}): ${missingOrWrong} acknowledged writes missing or wrong at the end`)
     if (foreignGoalsSeen) failures.push(`load (${api}): ${foreignGoalsSeen} goals seen by a user they do not belong to`)
+  }
+  // An upload refused or lost is a bug too, not a slow machine.
+  for (const [api, upload] of Object.entries((result.uploadPath ?? {}) as Partial<Record<ApiName, UploadPathResult>>)) {
+    if (upload!.errors) failures.push(`upload path (${api}): ${upload!.errors} uploads did not end in 201 Created`)
   }
   const budget = result.bundleBudgets as { failures: string[] } | undefined
   failures.push(...(budget?.failures ?? []))
@@ -125,7 +160,7 @@ async function main() {
  */
 function dotnetApiStatus(): DotnetApiStatus {
   if (short) return { measured: false, reason: 'the short mode (npm run bench:ci) measures the mock only' }
-  if (!only.has('proxy') && !only.has('load')) return { measured: false, reason: 'this run measured neither the proxy nor the load' }
+  if (!only.has('proxy') && !only.has('load') && !only.has('upload')) return { measured: false, reason: 'this run measured neither the proxy, the load nor the uploads' }
   const sdk = dotnetSdkVersion()
   // The key stays out of the file: it is the benchmark's own (BENCH_SERVER_ENV), the same as the site's.
   const { Jwt__SigningKey: _key, ...settings } = dotnetApiSettings()
@@ -137,6 +172,20 @@ function dotnetApiStatus(): DotnetApiStatus {
   }
   console.log(line)
   return { measured: false, reason: 'the .NET SDK was not installed on the machine that ran the benchmark' }
+}
+
+/**
+ * The published results with this run's sections in place of theirs. The
+ * rest, the date and the machine included, stay as the last full run wrote
+ * them; a merged section carries its own date and load average.
+ */
+function mergedInto(file: string, result: Record<string, unknown>): Record<string, unknown> {
+  const published = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+  for (const measurement of only) {
+    const section = SECTIONS[measurement as keyof typeof SECTIONS]
+    if (section && result[section] !== undefined) published[section] = result[section]
+  }
+  return published
 }
 
 async function timed<T>(title: string, measure: () => Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import { LOAD_GOALS, PROXY_GOALS } from '@/bench/goals'
+import { LOAD_GOALS, PROXY_GOALS, UPLOAD_GOALS } from '@/bench/goals'
 import type { ApiName } from '@/bench/proxy-overhead'
 import type { BenchResults } from './read-bench-results'
 
@@ -12,7 +12,7 @@ export type GoalCheck = { subject: string; value: number | null }
 export type Goal = {
   id: string
   /** The heading id of the Measured page's section that explains the measurement. */
-  section: '1-proxy-overhead' | '3-load-with-data-integrity' | '4-page-quality' | '5-bundle-budgets'
+  section: '1-proxy-overhead' | '3-load-with-data-integrity' | '4-page-quality' | '5-bundle-budgets' | '6-workflow-e-uploads'
   what: string
   unit: GoalUnit
   comparison: Comparison
@@ -101,6 +101,15 @@ export const GOALS: Goal[] = [
     threshold: (r) => r.bundleBudgets?.tolerance,
     checks: (r) =>
       (r.bundleBudgets?.rows ?? []).filter((row) => row.overBudget !== null).map((row) => ({ subject: row.route, value: row.overBudget })),
+  },
+  {
+    id: 'upload-throughput-ratio',
+    section: '6-workflow-e-uploads',
+    what: 'Throughput ratio of one large file (direct ÷ through the BFF)',
+    unit: 'ratio',
+    comparison: 'at least',
+    threshold: () => UPLOAD_GOALS.minThroughputRatio,
+    checks: perApi((r, api) => r.uploadPath?.[api]?.throughputRatio ?? undefined),
   },
 ]
 

@@ -8,6 +8,7 @@ import type { PageQualityRow, QUALITY_GOALS } from '@/bench/page-quality'
 import type { PasswordCost } from '@/bench/password-cost'
 import type { ApiName, ProxyOverheadResult } from '@/bench/proxy-overhead'
 import type { RenderTtfbResult } from '@/bench/render-ttfb'
+import type { UploadPathResult } from '@/bench/upload-path'
 
 /** bench/results.json, as `npm run bench` writes it. Proxy and load have one entry per API measured. */
 export type BenchResults = {
@@ -21,6 +22,7 @@ export type BenchResults = {
   loadIntegrity?: Partial<Record<ApiName, LoadIntegrityResult>>
   pageQuality?: { lighthouse: string; chromium: string; goals: typeof QUALITY_GOALS; rows: PageQualityRow[] }
   bundleBudgets?: { method: string; tolerance: number; rows: BundleBudgetRow[]; failures: string[] }
+  uploadPath?: Partial<Record<ApiName, UploadPathResult>>
 }
 
 export const RESULTS_FILE = 'bench/results.json'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { LOAD_GOALS, PROXY_GOALS } from '@/bench/goals'
+import { LOAD_GOALS, PROXY_GOALS, UPLOAD_GOALS } from '@/bench/goals'
 import type { ProxyOverheadResult } from '@/bench/proxy-overhead'
+import type { UploadPathResult } from '@/bench/upload-path'
 import type { BenchResults } from '@/site/lib/measured/read-bench-results'
 import { evaluateGoals, GOALS, meets } from '@/site/lib/measured/bench-goals'
 
@@ -78,5 +79,27 @@ describe('evaluateGoals', () => {
 
   it('has a unique id for every goal', () => {
     expect(new Set(GOALS.map((g) => g.id)).size).toBe(GOALS.length)
+  })
+})
+
+describe('the upload goal', () => {
+  const floor = UPLOAD_GOALS.minThroughputRatio
+  const withUploads = (mock: number | null, dotnet?: number): BenchResults => ({
+    ...base,
+    uploadPath: {
+      mock: { throughputRatio: mock } as UploadPathResult,
+      ...(dotnet === undefined ? {} : { dotnet: { throughputRatio: dotnet } as UploadPathResult }),
+    },
+  })
+
+  it('is met at its ratio and missed just under it, on either API', () => {
+    expect(goal(withUploads(floor), 'upload-throughput-ratio').status).toBe('met')
+    expect(goal(withUploads(floor - 0.01), 'upload-throughput-ratio').status).toBe('missed')
+    expect(goal(withUploads(floor + 1, floor - 0.01), 'upload-throughput-ratio').status).toBe('missed')
+  })
+
+  it('is not measured without a ratio', () => {
+    expect(goal(base, 'upload-throughput-ratio').status).toBe('not measured')
+    expect(goal(withUploads(null), 'upload-throughput-ratio').status).toBe('not measured')
   })
 })
