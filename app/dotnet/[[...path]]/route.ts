@@ -18,3 +18,6 @@ export const POST = handle
 export const PUT = handle
 export const PATCH = handle
 export const DELETE = handle
+// The upload's CORS preflight (Workflow E) must reach the mock's policy; without
+// this export Next would answer every OPTIONS itself, allowing nothing.
+export const OPTIONS = handle

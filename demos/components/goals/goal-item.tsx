@@ -1,13 +1,17 @@
 'use client'
 
 import { zodResolver } from '@hookform/resolvers/zod'
-import { useState } from 'react'
+import { useId, useState } from 'react'
 import { useForm } from 'react-hook-form'
 import { type Goal, type GoalEdit, goalEditSchema, GOAL_STATUSES } from '@/demos/lib/goals/goal-schemas'
 import { isTemporary, useDeleteGoal, useUpdateGoal } from '@/demos/lib/goals/use-goal-mutations'
+import { GoalAttachments } from './goal-attachments'
 
 export function GoalItem({ goal, report }: { goal: Goal; report: (message: string) => void }) {
   const [editing, setEditing] = useState(false)
+  // Closed at first: a page of goals asks for no attachment lists until a reader opens one.
+  const [showFiles, setShowFiles] = useState(false)
+  const filesId = useId()
   const update = useUpdateGoal(report)
   const remove = useDeleteGoal(report)
   const pending = isTemporary(goal)
@@ -25,7 +29,9 @@ export function GoalItem({ goal, report }: { goal: Goal; report: (message: strin
       <div className="bff-actions">
         <button type="button" disabled={pending} onClick={() => setEditing(true)}>Edit</button>
         <button type="button" disabled={pending} onClick={() => remove.mutate(goal)} aria-label={`Delete "${goal.title}"`}>Delete</button>
+        <button type="button" disabled={pending} aria-expanded={showFiles} aria-controls={showFiles ? filesId : undefined} onClick={() => setShowFiles(!showFiles)} aria-label={`Files of "${goal.title}"`}>Files</button>
       </div>
+      {showFiles && !pending && <GoalAttachments goal={goal} id={filesId} />}
     </li>
   )
 }

@@ -23,7 +23,7 @@ export function demoPagePolicy(nonce: string): string {
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self' data:",
-    "connect-src 'self'",
+    `connect-src ${connectSources().join(' ')}`,
     "frame-src 'self'",
     "object-src 'none'",
     "base-uri 'self'",
@@ -31,6 +31,23 @@ export function demoPagePolicy(nonce: string): string {
     "frame-ancestors 'none'",
   ].join('; ')
 }
+
+// #region connect-src
+/**
+ * Where page scripts may send requests: this site, and for Workflow E the
+ * API's own origin when it has one (DOTNET_API_PUBLIC_URL), because the file
+ * goes there directly. Only that origin: the upload URL a grant hands out is
+ * built from the same setting. Unset, uploads go to /dotnet on this site.
+ */
+export function connectSources(publicUrl = process.env.DOTNET_API_PUBLIC_URL): string[] {
+  const configured = publicUrl?.trim()
+  if (!configured) return ["'self'"]
+  if (!URL.canParse(configured)) throw new Error(`DOTNET_API_PUBLIC_URL must be an absolute http(s) URL, got "${configured}"`)
+  const { origin, protocol } = new URL(configured)
+  if (protocol !== 'http:' && protocol !== 'https:') throw new Error(`DOTNET_API_PUBLIC_URL must be an http(s) URL, got "${configured}"`)
+  return ["'self'", origin]
+}
+// #endregion connect-src
 
 /** A fresh nonce, set on the request (for Next's renderer) and returned for the response header. */
 export function applyDemoPagePolicy(request: NextRequest): string {

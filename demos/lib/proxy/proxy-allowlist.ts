@@ -13,6 +13,11 @@ type ProxyRoute = { pattern: (string | RegExp)[]; methods: readonly string[] }
 const routes: ProxyRoute[] = [
   { pattern: ['goals'], methods: ['GET', 'POST'] },
   { pattern: ['goals', UUID], methods: ['GET', 'PUT', 'PATCH', 'DELETE'] },
+  // Workflow E: the grant (a small JSON body), the list and the download. The
+  // file itself never comes this way; it goes straight to the API's upload URL.
+  { pattern: ['goals', UUID, 'attachments', 'grants'], methods: ['POST'] },
+  { pattern: ['goals', UUID, 'attachments'], methods: ['GET'] },
+  { pattern: ['goals', UUID, 'attachments', UUID], methods: ['GET'] },
   { pattern: ['users', 'me'], methods: ['GET'] },
 ]
 

@@ -8,7 +8,9 @@ import type { UpstreamAnswer } from './request-upstream'
 // cookies on this site's origin. The body passes through as the API encoded
 // it (the proxy never asks for compression, but an API may compress anyway),
 // so Content-Encoding goes with it; Content-Length stays behind, the body is streamed.
-const PASSED = ['content-type', 'content-encoding', 'etag', 'retry-after', 'www-authenticate', 'allow'] as const
+// A download keeps what makes it safe to serve from this origin: Content-Disposition
+// (a file to save, never a page to render) and nosniff (never re-typed by the browser).
+const PASSED = ['content-type', 'content-encoding', 'content-disposition', 'x-content-type-options', 'etag', 'retry-after', 'www-authenticate', 'allow'] as const
 
 /** The headers the browser gets with the API's status and body. */
 export function proxyResponseHeaders(upstream: Pick<UpstreamAnswer, 'headers' | 'url'>, apiBaseUrl: string): Headers {
