@@ -8,6 +8,7 @@ const is = (method: string, prefix: string) => (hop: Hop) => hop.method === meth
 const toApi = (hop: Hop) => hop.from === 'bff' && hop.to === 'api'
 const fromBrowser = (hop: Hop) => hop.from === 'browser'
 const mutation = (hop: Hop) => hop.method !== 'GET'
+const grant = (hop: Hop) => hop.method === 'POST' && path(hop).endsWith('/attachments/grants')
 
 // #region annotations
 /**
@@ -60,6 +61,19 @@ export const RULES: Rule[] = [
   {
     when: (hop) => toApi(hop) && hop.source === 'server-component',
     note: { text: 'A Server Component calls the API directly, with the bearer token from the cookie: no browser request.', href: '/workflows/server-fetch#1-the-page-is-a-server-component' },
+  },
+  // Workflow E. Until its page exists these point to what the inspector shows of them.
+  {
+    when: (hop) => fromBrowser(hop) && hop.source === 'proxy-route' && grant(hop),
+    note: { text: 'The page asks the BFF for an upload grant: same-origin, with X-CSRF, and only the file’s name, size and type.', href: '/workflows/pagination#3-the-browsers-typed-client-through-the-proxy' },
+  },
+  {
+    when: (hop) => toApi(hop) && grant(hop),
+    note: { text: 'Server to server, with the user’s access token: the API answers an upload URL and a single-use token (redacted here).', href: '/wire-inspector#redaction' },
+  },
+  {
+    when: (hop) => fromBrowser(hop) && hop.to === 'api',
+    note: { text: 'The file goes straight from the browser to the API with the grant’s token; its bytes never pass through the BFF.', href: '/wire-inspector#what-is-recorded-and-by-whom' },
   },
   {
     when: (hop) => fromBrowser(hop) && hop.source === 'proxy-route' && mutation(hop),

@@ -5,8 +5,8 @@ import { getTraceStore } from './trace-store'
 import type { TraceEvent } from './trace-types'
 
 /** The headers that matter on each side of a hop; pickHeaders redacts the secret ones. */
-export const REQUEST_HEADERS = ['authorization', 'cookie', 'content-type', 'content-length', 'x-csrf', 'x-request-id', 'x-forwarded-for', 'next-action', 'if-none-match'] as const
-export const RESPONSE_HEADERS = ['set-cookie', 'location', 'cache-control', 'content-type', 'content-length', 'x-request-id', 'www-authenticate', 'retry-after', 'etag', 'allow', 'x-bff-redirected-by'] as const
+export const REQUEST_HEADERS = ['authorization', 'cookie', 'origin', 'content-type', 'content-length', 'x-csrf', 'x-upload-token', 'x-request-id', 'x-forwarded-for', 'next-action', 'if-none-match'] as const
+export const RESPONSE_HEADERS = ['set-cookie', 'location', 'cache-control', 'content-type', 'content-length', 'content-disposition', 'access-control-allow-origin', 'x-request-id', 'www-authenticate', 'retry-after', 'etag', 'allow', 'x-bff-redirected-by'] as const
 
 /** Bodies read for the inspector stop here: a hop is traced, not copied. */
 export const MAX_CAPTURE_BYTES = 8 * 1024

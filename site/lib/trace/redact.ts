@@ -4,8 +4,10 @@ import type { HeaderList } from './trace-types'
 
 // Anything shaped like a JWT, wherever it turns up.
 const JWT = new RegExp(JWT_IN_TEXT, 'g')
-// Body fields whose values are secrets whatever they look like.
+// Body fields whose values are secrets whatever they look like (a grant's `uploadToken` among them).
 const SECRET_FIELD = /token|password|secret/i
+// Headers that carry a credential other than Authorization: the upload grant's single-use token.
+const SECRET_HEADERS = new Set(['x-upload-token'])
 /** Longest body kept per event, after redaction. */
 export const MAX_BODY_CHARS = 2000
 
@@ -98,6 +100,7 @@ export function pickHeaders(headers: Pick<Headers, 'get' | 'getSetCookie'>, name
     const value = headers.get(name)
     if (value === null) continue
     if (name === 'authorization') picked.push([name, redactAuthorization(value, now)])
+    else if (SECRET_HEADERS.has(name)) picked.push([name, describeToken(value, now)])
     else if (name === 'cookie') picked.push([name, redactCookieHeader(value)])
     else picked.push([name, value.replace(JWT, (token) => describeToken(token, now)).slice(0, 300)])
   }

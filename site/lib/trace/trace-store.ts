@@ -78,6 +78,8 @@ export function createTraceStore(limits: TraceLimits = TRACE_LIMITS) {
   // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
   const sessions = new Map<string, Ring>()
   const pending = new Map<string, PendingFlow>()
+  // Upload grants (by their token's hash) issued to a traced visitor, until the browser's upload presents one.
+  const uploads = new Map<string, PendingFlow>()
   let totalBytes = 0
 
   function touch(id: string): Ring | undefined {
@@ -155,7 +157,24 @@ export function createTraceStore(limits: TraceLimits = TRACE_LIMITS) {
     pendingFlow: (requestId: string) => pending.get(requestId),
     settle: (requestId: string) => void pending.delete(requestId),
 
-    stats: () => ({ sessions: sessions.size, totalBytes, pending: pending.size }),
+    /**
+     * The direct upload (Workflow E) carries no request id and, from another
+     * origin, no cookie: the grant's token is what ties it to the visitor who
+     * asked for the grant. Bounded like `pending`, the oldest going first,
+     * since most grants are used within seconds and the rest expire unused.
+     */
+    expectUpload(tokenHash: string, flow: PendingFlow) {
+      if (uploads.size >= limits.maxPending) uploads.delete(uploads.keys().next().value!)
+      uploads.set(tokenHash, flow)
+    },
+    /** The visitor a token was issued to, once: a token is used once. */
+    takeUpload(tokenHash: string): PendingFlow | undefined {
+      const flow = uploads.get(tokenHash)
+      uploads.delete(tokenHash)
+      return flow
+    },
+
+    stats: () => ({ sessions: sessions.size, totalBytes, pending: pending.size, uploads: uploads.size }),
   }
 }
 // #endregion store
