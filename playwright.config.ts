@@ -42,6 +42,11 @@ export default defineConfig({
       JWT_SIGNING_KEY: E2E_JWT_SIGNING_KEY,
       // Every spec registers its accounts from 127.0.0.1, far more often than a public host lets one address.
       DOTNET_MOCK_REGISTRATIONS_PER_CLIENT: '100000',
+      // Workflow E across two origins: grants name the mock by 127.0.0.1, the site is
+      // localhost, so the direct upload is cross-origin and its preflight real. The C#
+      // API run (scripts/dotnet/e2e-dotnet.mjs) names the API's own URL instead.
+      DOTNET_API_PUBLIC_URL: process.env.DOTNET_API_PUBLIC_URL ?? `http://127.0.0.1:${PORT}/dotnet`,
+      DOTNET_API_ALLOWED_ORIGIN: baseURL,
     },
   },
 })

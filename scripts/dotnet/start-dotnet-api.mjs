@@ -25,7 +25,8 @@ export function freeLoopbackPort() {
 }
 
 /**
- * @param {{ env?: Record<string, string>, build?: boolean }} [options]
+ * @param {{ env?: Record<string, string> | ((url: string) => Record<string, string>), build?: boolean }} [options]
+ *   `env` may be a function of the API's URL, for settings that name it (Uploads__PublicUrl).
  * @returns {Promise<{ url: string, pid: number, stop: () => Promise<void> }>}
  */
 export async function startDotnetApi({ env = {}, build = true } = {}) {
@@ -39,7 +40,7 @@ export async function startDotnetApi({ env = {}, build = true } = {}) {
   // The content root is the project folder, so appsettings.json is read from there.
   const child = spawn('dotnet', [apiDll, '--urls', url], {
     cwd: apiProjectDir,
-    env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Production', DOTNET_NOLOGO: '1', ...env },
+    env: { ...process.env, ASPNETCORE_ENVIRONMENT: 'Production', DOTNET_NOLOGO: '1', ...(typeof env === 'function' ? env(url) : env) },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   // Kept for the error message if it never becomes ready; dropped once it is.
