@@ -1,7 +1,9 @@
 // `npm run test:dotnet`: the .NET API's own tests (dotnet test), then the
 // contract suite (tests/contract) against a freshly started .NET API, with
-// every setting the suite needs so that no test is skipped, then the site's
-// code type-checked against TypeScript generated from that API's document.
+// every setting the suite needs so that no test is skipped, on its default
+// SQLite; then the suite's database-bound files on PostgreSQL, with two
+// instances sharing one database; then the site's code type-checked against
+// TypeScript generated from that API's document.
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -10,52 +12,38 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { requireDotnetSdk } from './require-dotnet-sdk.mjs'
 import { startDotnetApi } from './start-dotnet-api.mjs'
+import { startPostgres } from './start-postgres.mjs'
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
 // 1. Without the SDK: one clear line, never a silent skip. In CI it is a failure.
 requireDotnetSdk('The .NET steps (dotnet test, contract suite and type check against the .NET API)')
 
-// 2. dotnet test (it builds both projects, so the API below needs no other build).
-const unit = spawnSync('dotnet', ['test', join(repoRoot, 'dotnet', 'BffReference.slnx'), '--nologo'], { stdio: 'inherit' })
-if (unit.status !== 0) process.exit(unit.status ?? 1)
-
-// 3. The contract suite against the real API. Short lifetimes so the suite can
-//    wait them out, a known key so it can forge tokens, the demo endpoints on.
+// Short lifetimes so the suite can wait them out, a known key so it can forge
+// tokens, the demo endpoints on. Uploads: a grant short enough to wait out, a
+// quota small enough to fill, the origin the CORS test calls from.
 const signingKey = randomBytes(32).toString('base64url')
-const familySeconds = '6'
-const overlapSeconds = '2'
-// Uploads: a grant short enough to wait out, a quota small enough to fill, the
-// origin the CORS test calls from, and a storage folder of this run's own.
 const uploadGrantSeconds = '3'
 const uploadQuotaBytes = '100000'
 const allowedOrigin = 'http://site.contract.test'
-const storagePath = mkdtempSync(join(tmpdir(), 'dotnet-api-attachments-'))
-const api = await startDotnetApi({
-  build: false,
-  env: {
-    Jwt__SigningKey: signingKey,
-    RefreshTokens__FamilySeconds: familySeconds,
-    RefreshTokens__OverlapSeconds: overlapSeconds,
-    Demo__Enabled: 'true',
-    // Test accounts only: a tenth of the production work factor keeps the
-    // 50-failure login test well inside its timeout on a 2-core machine.
-    PasswordHasher__IterationCount: '10000',
-    Uploads__GrantSeconds: uploadGrantSeconds,
-    Uploads__AccountQuotaBytes: uploadQuotaBytes,
-    Uploads__AllowedOrigin: allowedOrigin,
-    Uploads__StoragePath: storagePath,
-  },
-})
-let status = 1
-try {
-  // Its own JSON report, so the mock's (reports/contract.json, read by the threat model page) stays as it is.
-  const args = ['--base-url', api.url, '--outputFile.json=reports/contract-dotnet.json']
-  const contract = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'test-contract.mjs'), ...args], {
-    cwd: repoRoot,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
+
+/** What the API is told, and what the suite is told about it, for one run. */
+function settings({ familySeconds, overlapSeconds, storagePath }) {
+  return {
+    api: {
+      Jwt__SigningKey: signingKey,
+      RefreshTokens__FamilySeconds: familySeconds,
+      RefreshTokens__OverlapSeconds: overlapSeconds,
+      Demo__Enabled: 'true',
+      // Test accounts only: a tenth of the production work factor keeps the
+      // 50-failure login test well inside its timeout on a 2-core machine.
+      PasswordHasher__IterationCount: '10000',
+      Uploads__GrantSeconds: uploadGrantSeconds,
+      Uploads__AccountQuotaBytes: uploadQuotaBytes,
+      Uploads__AllowedOrigin: allowedOrigin,
+      Uploads__StoragePath: storagePath,
+    },
+    contract: {
       CONTRACT_JWT_SIGNING_KEY: signingKey,
       CONTRACT_REFRESH_FAMILY_SECONDS: familySeconds,
       CONTRACT_REFRESH_OVERLAP_SECONDS: overlapSeconds,
@@ -64,14 +52,82 @@ try {
       CONTRACT_UPLOAD_QUOTA_BYTES: uploadQuotaBytes,
       CONTRACT_ALLOWED_ORIGIN: allowedOrigin,
     },
+  }
+}
+
+/** The suite against `url`, with its own JSON report, so the mock's (reports/contract.json, read by the threat model page) stays as it is. */
+function runContract(url, report, contractEnv, files = []) {
+  const args = ['--base-url', url, `--outputFile.json=${report}`, ...files]
+  const contract = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'test-contract.mjs'), ...args], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+    env: { ...process.env, ...contractEnv },
   })
-  status = contract.status ?? 1
+  return contract.status ?? 1
+}
+
+/** Starts them together; if one fails, the others are stopped before the error goes on. */
+async function startInstances(count, env) {
+  const started = await Promise.allSettled(Array.from({ length: count }, () => startDotnetApi({ build: false, env })))
+  const instances = started.filter((result) => result.status === 'fulfilled').map((result) => result.value)
+  const failed = started.find((result) => result.status === 'rejected')
+  if (!failed) return instances
+  await Promise.all(instances.map((instance) => instance.stop()))
+  throw failed.reason
+}
+
+// 2. dotnet test (it builds both projects, so the APIs below need no other
+//    build), with a PostgreSQL server for its PostgreSQL tests.
+function dotnetTest(postgres) {
+  const env = { ...process.env, API_TESTS_POSTGRES: postgres.connectionString('postgres') }
+  return spawnSync('dotnet', ['test', join(repoRoot, 'dotnet', 'BffReference.slnx'), '--nologo'], { stdio: 'inherit', env }).status ?? 1
+}
+
+// 3. The whole suite against the API on its default SQLite.
+async function contractOnSqlite() {
+  const storagePath = mkdtempSync(join(tmpdir(), 'dotnet-api-attachments-'))
+  const run = settings({ familySeconds: '6', overlapSeconds: '2', storagePath })
+  const [api] = await startInstances(1, run.api)
+  try {
+    return runContract(api.url, 'reports/contract-dotnet.json', run.contract)
+  } finally {
+    await api.stop()
+    rmSync(storagePath, { recursive: true, force: true })
+  }
+}
+
+// 4. Two instances on one PostgreSQL database, as behind a load balancer. Both
+//    start at once on a database that does not exist yet, so their start-up
+//    race (dotnet/Api/Data/PostgresStartupLock.cs) is part of the test. The
+//    suite runs against the first, and its two-instance tests spread requests
+//    over both. Only the files whose outcome rests on the database: the rest
+//    (sign-in throttles, demo controls, token checks) live in process memory,
+//    ran in step 3, and would add a minute. A 5 s overlap window, so twenty
+//    parallel refreshes on a busy machine land inside it, and a 10 s family,
+//    so the suite can wait out the window and still find the family alive.
+async function contractOnPostgres(postgres) {
+  const storagePath = mkdtempSync(join(tmpdir(), 'dotnet-api-attachments-'))
+  const run = settings({ familySeconds: '10', overlapSeconds: '5', storagePath })
+  const files = ['two-instances', 'refresh-tokens', 'goals', 'goal-pagination', 'attachments', 'hardening'].map((name) => `tests/contract/${name}.test.ts`)
+  const [first, second] = await startInstances(2, { ...run.api, ConnectionStrings__Api: postgres.connectionString('bff_api') })
+  try {
+    return runContract(first.url, 'reports/contract-dotnet-postgres.json', { ...run.contract, CONTRACT_SECOND_BASE_URL: second.url }, files)
+  } finally {
+    await Promise.all([first.stop(), second.stop()])
+    rmSync(storagePath, { recursive: true, force: true })
+  }
+}
+
+// One throwaway PostgreSQL server for steps 2 and 4, stopped whatever happens.
+const postgres = await startPostgres()
+let status = 1
+try {
+  status = dotnetTest(postgres) || (await contractOnSqlite()) || (await contractOnPostgres(postgres))
 } finally {
-  await api.stop()
-  rmSync(storagePath, { recursive: true, force: true })
+  await postgres.stop()
 }
 if (status !== 0) process.exit(status)
 
-// 4. The site's code against TypeScript generated from the .NET API's own OpenAPI document.
+// 5. The site's code against TypeScript generated from the .NET API's own OpenAPI document.
 const types = spawnSync(process.execPath, [join(repoRoot, 'scripts', 'dotnet', 'check-dotnet-types.mjs'), '--no-build'], { cwd: repoRoot, stdio: 'inherit' })
 process.exit(types.status ?? 1)
