@@ -6,6 +6,7 @@ import { PROXY_MAX_BODY_BYTES } from '@/demos/lib/proxy/forward-to-api'
 import { REFRESH_BURST } from '@/site/lib/token-controls/refresh-burst'
 import { TRACE_SESSION_RATE } from '@/site/lib/trace/open-trace-session'
 import { defaultMockConfig } from '@/mocks/mock-config'
+import { UPLOAD_FILE_BYTES } from '@/bench/upload-path'
 
 /**
  * The numbers the docs state in prose, each read from the constant the code
@@ -32,6 +33,15 @@ export const PROSE_NUMBERS = {
   /** The wire inspector's trace sessions a client address may start per window. */
   traceSessionLimit: TRACE_SESSION_RATE.limit,
   traceSessionWindowSeconds: TRACE_SESSION_RATE.windowSeconds,
+  /** Workflow E: an upload token's lifetime, the largest file a grant may declare, an account's files in all. */
+  uploadGrantMinutes: defaultMockConfig.uploadGrantSeconds / 60,
+  maxUploadMiB: mib(defaultMockConfig.maxUploadBytes),
+  uploadQuotaMiB: mib(defaultMockConfig.uploadQuotaBytes),
+  /** The file the upload benchmark sends both ways. */
+  benchUploadMiB: mib(UPLOAD_FILE_BYTES),
+  dotnetUploadGrantMinutes: dotnetSettings.Uploads.GrantSeconds / 60,
+  dotnetMaxUploadMiB: mib(dotnetSettings.Uploads.MaxFileBytes),
+  dotnetUploadQuotaMiB: mib(dotnetSettings.Uploads.AccountQuotaBytes),
   dotnetAccessTokenMinutes: dotnetSettings.Jwt.AccessTokenSeconds / 60,
   dotnetClockSkewSeconds: dotnetSettings.Jwt.ClockSkewSeconds,
   dotnetOverlapSeconds: dotnetSettings.RefreshTokens.OverlapSeconds,
@@ -40,4 +50,9 @@ export const PROSE_NUMBERS = {
 function kib(bytes: number) {
   if (bytes % 1024 !== 0) throw new Error(`prose-numbers: ${bytes} bytes is not a whole number of KiB`)
   return bytes / 1024
+}
+
+function mib(bytes: number) {
+  if (bytes % 2 ** 20 !== 0) throw new Error(`prose-numbers: ${bytes} bytes is not a whole number of MiB`)
+  return bytes / 2 ** 20
 }

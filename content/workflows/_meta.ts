@@ -5,4 +5,5 @@ export default {
   'server-fetch': 'B. Server fetch and hydration',
   pagination: 'C. Pagination and filtering',
   mutations: 'D. Mutations',
+  'large-files': 'E. Large files',
 } satisfies MetaRecord

@@ -18,6 +18,9 @@ const REFRESH_ROUTE = 'app/api/auth/refresh/route.ts'
 const REFRESHER = 'demos/lib/api/session-refresher.ts'
 const MIDDLEWARE = 'demos/lib/api/refresh-middleware.ts'
 const MUTATIONS = 'demos/lib/goals/use-goal-mutations.ts'
+const ATTACHMENTS = 'dotnet/Api/Attachments/AttachmentEndpoints.cs'
+const GRANTS = 'dotnet/Api/Attachments/UploadGrantStore.cs'
+const UPLOADS = 'dotnet/Api/Attachments/UploadEndpoints.cs'
 
 export const DIAGRAM_STEPS: DiagramSteps[] = [
   {
@@ -220,6 +223,28 @@ export const DIAGRAM_STEPS: DiagramSteps[] = [
       '200 GoalPage (×2)': [API_GOALS, 'GoalPage'],
       'HTML with the list + dehydrated cache': ['app/demo/goals/page.tsx', 'dehydrate(', 'HydrationBoundary'],
       'hydrate: useQuery finds fresh data, fetches nothing': ['demos/lib/query/get-query-client.ts', 'staleTime'],
+    },
+  },
+  {
+    page: 'content/workflows/large-files.mdx',
+    index: 0,
+    participants: {
+      'Client Component': ['demos/components/goals/attachment-upload.tsx', "'use client'", 'useAttachmentUpload'],
+      'Proxy /api/proxy/*': [PROXY_ROUTE],
+      '.NET API': [UPLOADS],
+    },
+    steps: {
+      'POST …/attachments/grants {fileName, size, contentType}, X-CSRF: 1': ['demos/lib/attachments/attachments-api.ts', "POST('/api/goals/{id}/attachments/grants'", 'fileName'],
+      'the same, Authorization: Bearer …': ['demos/lib/proxy/proxy-allowlist.ts', "'attachments', 'grants'"],
+      "store the token's hash, bound to account, goal, size and type": [GRANTS, 'IssueAsync', 'SHA-256'],
+      '201 {uploadUrl, uploadToken, expiresAt}': [ATTACHMENTS, 'UploadUrl = uploadUrl, UploadToken = token, ExpiresAt = expiresAt'],
+      '201, no-store': ['demos/lib/proxy/forward-to-api.ts', "'private, no-store'"],
+      'OPTIONS /api/uploads (preflight, when the API is on another origin)': ['app/dotnet/[[...path]]/route.ts', 'export const OPTIONS'],
+      "204, only the site's origin, PUT, two headers": ['dotnet/Api/Attachments/UploadCors.cs', 'WithOrigins', 'WithMethods(HttpMethods.Put)', 'WithHeaders("Content-Type", UploadEndpoints.TokenHeader)'],
+      'PUT /api/uploads, X-Upload-Token, the file (progress events)': ['demos/lib/attachments/upload-file.ts', "xhr.open('PUT'", 'UPLOAD_TOKEN_HEADER', 'xhr.upload.onprogress'],
+      'claim the token, stream to storage, stop at the size, check the first bytes': [UPLOADS, 'grants.ClaimAsync', 'received > grant.Size', 'sniffer.Push'],
+      '201 Attachment': [UPLOADS, 'TypedResults.Created'],
+      'GET …/attachments (the list again)': ['demos/lib/attachments/use-attachment-upload.ts', 'invalidateQueries'],
     },
   },
 ]

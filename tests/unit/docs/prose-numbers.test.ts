@@ -18,6 +18,11 @@ const HAND_TYPED: { number: string; pattern: RegExp }[] = [
   { number: 'the refresh burst', pattern: /\b(20 requests|all 20)\b/i },
   { number: 'the token family lifetime', pattern: /\b7[ -]days?\b/i },
   { number: "the trace sessions' budget", pattern: /\b60 sessions\b/i },
+  { number: 'the largest upload', pattern: /\b25 ?(MB|MiB|megabytes)\b/i },
+  { number: "an account's upload quota", pattern: /\b50 ?(MB|MiB|megabytes)\b/i },
+  { number: "the benchmark's upload", pattern: /\b20 ?(MB|MiB|megabytes)\b/i },
+  // Five minutes is also JwtBearer's ClockSkew default, which pages name; so only next to "token" or "grant".
+  { number: "an upload token's lifetime", pattern: /\b(token|grant)\b.{0,40}\b5 ?min(ute)?s?\b/i },
 ]
 
 // Each entry is one line that may keep its number, and why. An entry matches a
@@ -66,5 +71,8 @@ describe('numbers in the docs come from the code', () => {
     expect(PROSE_NUMBERS.routeBodyCapKiB).toBe(PROSE_NUMBERS.bodyCapKiB)
     expect(defaultMockConfig.maxBodyBytes / 1024).toBe(PROSE_NUMBERS.bodyCapKiB)
     expect(dotnetSettings.Http.MaxBodyBytes / 1024).toBe(PROSE_NUMBERS.bodyCapKiB)
+    expect(PROSE_NUMBERS.dotnetUploadGrantMinutes).toBe(PROSE_NUMBERS.uploadGrantMinutes)
+    expect(PROSE_NUMBERS.dotnetMaxUploadMiB).toBe(PROSE_NUMBERS.maxUploadMiB)
+    expect(PROSE_NUMBERS.dotnetUploadQuotaMiB).toBe(PROSE_NUMBERS.uploadQuotaMiB)
   })
 })
