@@ -8,13 +8,14 @@ type NoParams = Record<string, never>
 
 /**
  * Demo only, no real API has them: tools that let a reader watch refresh and
- * rotation happen to their own session. Each acts on the session of the bearer
- * token it is called with, never another. Exempt from the demo controls, like
- * /api/demo/controls, so they work while the reader has the API "down".
+ * rotation happen to their own session, and an upload token run out. Each acts
+ * on the session (or account) of the bearer token it is called with, never
+ * another. Exempt from the demo controls, like /api/demo/controls, so they
+ * work while the reader has the API "down".
  */
 export function demoSessionHandlers(ctx: ApiContext) {
   const exempt = { exemptFromDemoControls: true }
-  const { accessTokens, refreshTokens, config } = ctx
+  const { accessTokens, refreshTokens, uploadGrants, config } = ctx
 
   return [
     // What the session page shows: the family's age, absolute limit and rotations. No token.
@@ -36,6 +37,13 @@ export function demoSessionHandlers(ctx: ApiContext) {
     http.post<NoParams, never, null>('/api/demo/expire-access-token', async ({ request }) => {
       const { claims } = await requireCaller(request, ctx, exempt)
       accessTokens.expireNow(claims)
+      return new HttpResponse(null, { status: 204 })
+    }),
+
+    // "Expire my upload grants now": the account's unused upload tokens are refused as expired, as after uploadGrantSeconds.
+    http.post<NoParams, never, null>('/api/demo/expire-upload-grants', async ({ request }) => {
+      const { account } = await requireCaller(request, ctx, exempt)
+      uploadGrants.expireUnused(account.user.id)
       return new HttpResponse(null, { status: 204 })
     }),
 

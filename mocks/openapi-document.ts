@@ -280,6 +280,14 @@ export const openApiDocument = {
         responses: { 204: { description: 'Expired.' }, ...errors({ bearer: true, demoControls: 'exempt' }) },
       },
     },
+    '/api/demo/expire-upload-grants': {
+      post: {
+        operationId: 'expireUploadGrants',
+        tags: ['Demo'],
+        summary: "Expire the account's unused upload grants now: their tokens are refused as expired, as after their lifetime.",
+        responses: { 204: { description: 'Expired.' }, ...errors({ bearer: true, demoControls: 'exempt' }) },
+      },
+    },
     '/api/demo/replay-refresh-token': {
       post: {
         operationId: 'replayRefreshToken',

@@ -60,12 +60,24 @@ export function createUploadGrantStore({ grantSeconds, maxGrants, clock }: Optio
     return { ok: true, grant }
   }
 
+  /**
+   * Demo only (POST /api/demo/expire-upload-grants): the account's unused
+   * grants run out now, as they would after uploadGrantSeconds, so a reader
+   * can watch an expired token be refused without waiting five minutes.
+   */
+  function expireUnused(accountId: string): void {
+    const now = clock()
+    for (const grant of grants.values()) {
+      if (grant.accountId === accountId && grant.usedAt === null && grant.expiresAt > now) grant.expiresAt = now
+    }
+  }
+
   /** An evicted account's grants go with it. */
   function dropUser(accountId: string): void {
     for (const [hash, grant] of grants) if (grant.accountId === accountId) grants.delete(hash)
   }
 
-  return { issue, claim, dropUser }
+  return { issue, claim, expireUnused, dropUser }
 }
 
 export type UploadGrantStore = ReturnType<typeof createUploadGrantStore>

@@ -255,6 +255,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/demo/expire-upload-grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Expire the account's unused upload grants now: their tokens are refused as expired, as after their lifetime. */
+        post: operations["expireUploadGrants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/demo/replay-refresh-token": {
         parameters: {
             query?: never;
@@ -1205,6 +1222,26 @@ export interface operations {
         };
     };
     expireAccessToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Expired. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["BearerChallenge"];
+            500: components["responses"]["ServerError"];
+        };
+    };
+    expireUploadGrants: {
         parameters: {
             query?: never;
             header?: never;

@@ -80,3 +80,37 @@ describe('POST /api/demo/replay-refresh-token', () => {
     expect((await mock.send('GET', '/api/users/me', { token: otherDevice.accessToken })).status).toBe(200)
   })
 })
+
+describe('POST /api/demo/expire-upload-grants', () => {
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])
+
+  async function grantedUpload(mock: Mock, token: string) {
+    const goal = (await (await mock.send('POST', '/api/goals', { token, body: { title: 'Files' } })).json()) as { id: string }
+    const body = { fileName: 'a.png', size: png.byteLength, contentType: 'image/png' }
+    const grant = (await (await mock.send('POST', `/api/goals/${goal.id}/attachments/grants`, { token, body })).json()) as { uploadToken: string }
+    const put = () =>
+      mock.api.handle(new Request('http://api.test/api/uploads', { method: 'PUT', headers: { 'content-type': 'image/png', 'x-upload-token': grant.uploadToken }, body: png }))
+    const listed = async () => ((await (await mock.send('GET', `/api/goals/${goal.id}/attachments`, { token })).json()) as unknown[]).length
+    return { put, listed }
+  }
+
+  it("refuses the caller's unused upload tokens as expired from then on, and no one else's", async () => {
+    const mock = createTestApi()
+    const owner = await mock.register('uploads@example.com')
+    const stranger = await mock.register('stranger-uploads@example.com')
+    const mine = await grantedUpload(mock, owner.accessToken)
+    const theirs = await grantedUpload(mock, stranger.accessToken)
+
+    expect((await mock.send('POST', '/api/demo/expire-upload-grants', { token: owner.accessToken })).status).toBe(204)
+    const refused = await mine.put()
+    expect(refused.status).toBe(401)
+    expect((await refused.json()).detail).toMatch(/expired/)
+    expect(await mine.listed()).toBe(0)
+    expect((await theirs.put()).status).toBe(201)
+  })
+
+  it('needs a valid bearer token', async () => {
+    const mock = createTestApi()
+    expect((await mock.send('POST', '/api/demo/expire-upload-grants')).status).toBe(401)
+  })
+})
