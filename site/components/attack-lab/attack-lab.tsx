@@ -94,6 +94,14 @@ export function AttackLab() {
           cookie and the <code>Origin</code> of a sibling host, which SameSite would let through. Neither may create a goal.
         </p>
       </LabGroup>
+      <LabGroup id="uploads" title="11. Workflow E: direct uploads" action="Attack the upload endpoint with your own grants" run={() => runServerAttack('direct-uploads')}>
+        <p>
+          The lab route makes a goal of yours for the run, asks the API for upload grants on it with your token, and attacks{' '}
+          <code>PUT /api/uploads</code>: no token, a used one, an expired one, a grant for another account&apos;s goal, more bytes
+          than declared, an executable declared as a PNG, a preflight from another origin, and a name full of path segments. Each
+          refusal counts the goal&apos;s attachments before and after; the goal is deleted at the end. Upload tokens are redacted.
+        </p>
+      </LabGroup>
     </div>
   )
 }

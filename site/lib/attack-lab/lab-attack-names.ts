@@ -1,5 +1,5 @@
 /** The attacks the lab's server endpoint runs. Anything else is a 400. */
-export const LAB_ATTACKS = ['middleware-bypass', 'alg-none', 'edited-payload', 'wrong-key', 'expired-token', 'raw-path-traversal', 'server-action-origin'] as const
+export const LAB_ATTACKS = ['middleware-bypass', 'alg-none', 'edited-payload', 'wrong-key', 'expired-token', 'raw-path-traversal', 'server-action-origin', 'direct-uploads'] as const
 
 export type LabAttack = (typeof LAB_ATTACKS)[number]
 

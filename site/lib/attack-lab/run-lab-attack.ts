@@ -2,6 +2,7 @@ import 'server-only'
 import { request as httpRequest } from 'node:http'
 import { dotnetApiUrl } from '@/demos/lib/http/api-config'
 import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-options'
+import { directUploadAttacks } from './direct-upload-attacks'
 import { algNoneCopy, editedPayloadCopy, wrongKeyCopy } from './forge-tokens'
 import type { LabAttack, LabOutcome, LabStep } from './lab-attack-names'
 import { redactTokens } from './redact-tokens'
@@ -23,14 +24,14 @@ const PREFETCH = { 'x-middleware-prefetch': '1', 'x-nextjs-data': '1', 'x-invoke
  * the only token used is the one in the caller's cookie. Returns what each
  * layer answered, with every token redacted.
  */
-export async function runLabAttack(attack: LabAttack, accessToken: string): Promise<LabOutcome> {
-  const steps = await stepsFor(attack, accessToken)
+export async function runLabAttack(attack: LabAttack, accessToken: string, clientAddress: string | null = null): Promise<LabOutcome> {
+  const steps = await stepsFor(attack, accessToken, clientAddress)
   const redacted = steps.map((step) => ({ ...step, detail: redactTokens(step.detail) }))
   return { attack, blocked: redacted.every((step) => step.blocked), steps: redacted }
 }
 // #endregion run-lab-attack
 
-async function stepsFor(attack: LabAttack, token: string): Promise<LabStep[]> {
+async function stepsFor(attack: LabAttack, token: string, clientAddress: string | null): Promise<LabStep[]> {
   switch (attack) {
     case 'middleware-bypass':
       return [
@@ -58,6 +59,8 @@ async function stepsFor(attack: LabAttack, token: string): Promise<LabStep[]> {
       )
     case 'server-action-origin':
       return serverActionFromSibling(site(), token)
+    case 'direct-uploads':
+      return directUploadAttacks(token, clientAddress)
   }
 }
 

@@ -3,6 +3,7 @@ import { NextResponse } from 'next/server'
 import { z } from 'zod'
 import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-options'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
+import { clientAddress } from '@/demos/lib/http/client-address'
 import { problem } from '@/demos/lib/http/problem'
 import { readJsonBody } from '@/demos/lib/http/read-json-body'
 import { LAB_ATTACKS } from '@/site/lib/attack-lab/lab-attack-names'
@@ -28,7 +29,8 @@ export async function POST(request: Request) {
   if (!token) return problem({ status: 401, title: 'Not signed in', detail: 'Sign in first: every attack runs against your own session.' })
 
   // 3. Run it and report, redacted. A cookie that is not a JWT at all cannot be tampered with.
-  const outcome = await runLabAttack(body.data.attack, token).catch(() => null)
+  //    The caller's address goes along for anything the API counts per client (a throwaway account's registration).
+  const outcome = await runLabAttack(body.data.attack, token, clientAddress(request)).catch(() => null)
   if (!outcome) return problem({ status: 400, title: 'Unreadable session', detail: 'Your access cookie does not hold a JWT. Sign in again.' })
   return NextResponse.json(outcome, { headers: { 'Cache-Control': 'private, no-store' } })
 }
