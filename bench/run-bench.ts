@@ -26,6 +26,7 @@ import { measurePasswordCost } from './password-cost'
 import { measureProxyOverhead, type ApiName, type ProxyTarget } from './proxy-overhead'
 import { measureRenderTtfb } from './render-ttfb'
 import { measureUploadPath, type UploadPathResult } from './upload-path'
+import { UPLOAD_REPETITIONS } from './upload-summary'
 
 const ALL = ['proxy', 'ttfb', 'load', 'quality', 'bundle', 'upload'] as const
 /** Where each measurement goes in results.json. */
@@ -100,7 +101,7 @@ async function main() {
     if (only.has('upload')) {
       const uploads: Partial<Record<ApiName, UploadPathResult>> = {}
       result.uploadPath = uploads
-      const options = { repetitions: short ? 2 : 5 }
+      const options = { repetitions: short ? UPLOAD_REPETITIONS.short : UPLOAD_REPETITIONS.full }
       // The mock's own site would be BFF and API in one process, its memory the stored files' too:
       // a second server of the same build is the BFF here, and the first one's /dotnet its API.
       const bff = await startServer({ DOTNET_API_URL: `${server.url}/dotnet` })

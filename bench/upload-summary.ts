@@ -5,6 +5,9 @@ import { median, round } from './measure-load'
 
 export type UploadPathName = 'direct' | 'proxied'
 
+/** Uploads each way: the full run's, and the short run's that `npm test` ends with. */
+export const UPLOAD_REPETITIONS = { full: 5, short: 2 }
+
 /** One timed upload: the grant and the PUT, and the BFF's resident memory around it. */
 export type UploadRun = {
   path: UploadPathName

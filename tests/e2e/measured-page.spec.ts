@@ -56,7 +56,7 @@ test('its charts are static SVG with a text alternative and a table beside them,
 
 test('its tables have the docs theme’s cell borders and padding', async ({ page }) => {
   await page.goto('/measured')
-  for (const id of ['bench-goals', 'bench-proxy', 'bench-ttfb', 'bench-load', 'bench-quality', 'bench-bundle']) {
+  for (const id of ['bench-goals', 'bench-proxy', 'bench-ttfb', 'bench-load', 'bench-quality', 'bench-bundle', 'bench-uploads']) {
     const header = page.getByTestId(id).locator('th').first()
     const style = await header.evaluate((th) => ({ padding: getComputedStyle(th).paddingLeft, border: getComputedStyle(th).borderLeftWidth }))
     expect(parseFloat(style.padding), id).toBeGreaterThan(0)

@@ -6,9 +6,9 @@ import { readBenchResults, RESULTS_FILE } from '@/site/lib/measured/read-bench-r
 import { ms } from './format-figure'
 import { scrollableTable } from './scrollable-table'
 
-const APIS: { name: ApiName; label: string }[] = [
-  { name: 'mock', label: 'Mock (TypeScript, its own server)' },
-  { name: 'dotnet', label: '.NET API (ASP.NET Core)' },
+const APIS: { name: ApiName; label: string; short: string }[] = [
+  { name: 'mock', label: 'Mock (TypeScript, its own server)', short: 'mock' },
+  { name: 'dotnet', label: '.NET API (ASP.NET Core)', short: '.NET API' },
 ]
 
 const mibps = (value: number | null) => (value === null ? 'no upload succeeded' : `${value.toFixed(1)} MiB/s`)
@@ -31,6 +31,11 @@ export function UploadPathTable() {
     )
   }
   const first = measured[0]
+  const fileMiB = first.fileBytes / 2 ** 20
+  const growthAgainstFile = APIS.flatMap(({ name, short }) => {
+    const u = uploads[name]
+    return u ? [`${(u.proxied.bffPeakGrowthMiB / fileMiB).toFixed(2)}× the file's size in front of the ${short}`] : []
+  })
   return (
     <>
       <Table {...scrollableTable('Workflow E: one large file, direct and through the BFF, for each API')} data-testid="bench-uploads">
@@ -71,9 +76,10 @@ export function UploadPathTable() {
         </tbody>
       </Table>
       <p data-testid="bench-uploads-method">
-        One file of {mib(first.fileBytes / 2 ** 20)} ({first.contentType}), uploaded {first.repetitions} times each way, taking turns; medians.
+        One file of {mib(fileMiB)} ({first.contentType}), uploaded {first.repetitions} times each way, taking turns; medians.
         Measured {first.date.slice(0, 16).replace('T', ' ')} UTC, load average {first.loadAverageAtStart.join(', ')} when it started. Memory is the
         BFF process&apos;s resident set, sampled every {first.sampleEveryMs} ms; &ldquo;added&rdquo; is the most it grew during one upload.
+        Through the BFF, that growth was {growthAgainstFile.join(' and ')}.
       </p>
     </>
   )
