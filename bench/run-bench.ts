@@ -104,13 +104,14 @@ async function main() {
       const options = { repetitions: short ? UPLOAD_REPETITIONS.short : UPLOAD_REPETITIONS.full }
       // The mock's own site would be BFF and API in one process, its memory the stored files' too:
       // a second server of the same build is the BFF here, and the first one's /dotnet its API.
-      const bff = await startServer({ DOTNET_API_URL: `${server.url}/dotnet` })
-      try {
-        const target = { api: 'mock' as const, baseUrl: bff.url, apiUrl: `${server.url}/dotnet`, bffPid: bff.pid }
-        uploads.mock = await timed('upload path, mock', () => measureUploadPath(target, options))
-      } finally {
-        await bff.stop()
-      }
+      uploads.mock = await timed('upload path, mock (its BFF started and stopped included)', async () => {
+        const bff = await startServer({ DOTNET_API_URL: `${server.url}/dotnet` })
+        try {
+          return await measureUploadPath({ api: 'mock', baseUrl: bff.url, apiUrl: `${server.url}/dotnet`, bffPid: bff.pid }, options)
+        } finally {
+          await bff.stop()
+        }
+      })
       if (dotnetSite) {
         const target = { api: 'dotnet' as const, baseUrl: dotnetSite.site.url, apiUrl: dotnetSite.api.url, bffPid: dotnetSite.site.pid }
         uploads.dotnet = await timed('upload path, .NET API', () => measureUploadPath(target, options))
