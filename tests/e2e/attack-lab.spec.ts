@@ -126,6 +126,18 @@ test.describe('the attack lab', () => {
     expect(steps[6]).toMatch(/Retry-After: \d+/)
   })
 
+  test('Workflow E direct uploads: every attack on the upload endpoint is refused, and nothing refused was attached', async ({ page }) => {
+    const steps = await runGroup(page, 'uploads', 'Attack the upload endpoint with your own grants')
+    expect(steps).toHaveLength(10)
+    const text = steps.join('\n')
+    expect(text).toContain('X-Upload-Token: [upload token redacted]')
+    // Six refusals, each on the goal before anything was meant to land on it.
+    expect(text.match(/Attachments on the goal: 0 before, 0 after/g)).toHaveLength(6)
+    expect(text).toContain('Attachments: 0 before, 1 after (the first upload only)')
+    expect(text).toContain('Listed as "passwd.png"')
+    expect(text).toContain('No Access-Control-Allow-Origin')
+  })
+
   test('refresh-token replay: the family is revoked and the reader is signed out', async ({ page, context }) => {
     const steps = await runGroup(page, 'replay', /Replay an old refresh token/)
     expect(steps.join('\n')).toContain('Reuse detected')
