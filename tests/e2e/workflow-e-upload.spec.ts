@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync, writeFileSync } from 'node:fs'
+import AxeBuilder from '@axe-core/playwright'
 import { expect, test, type CDPSession, type Locator, type Page, type Request } from '@playwright/test'
 import { baseURL } from '../../playwright.config'
 import type { TraceEvent, TracePage } from '../../site/lib/trace/trace-types'
@@ -180,4 +181,8 @@ test('a file too large or not of its type gets an error that says what to do', a
   expect(puts).toHaveLength(1)
   await expect(goal.getByRole('button', { name: 'Retry upload' })).toBeHidden()
   await expect(goal.getByText('No files yet.')).toBeVisible()
+
+  // The open panel, with its error showing, passes axe as the rest of the demo does.
+  const { violations } = await new AxeBuilder({ page }).include('[data-testid="goal-list"]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([])
 })

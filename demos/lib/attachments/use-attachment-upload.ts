@@ -34,6 +34,7 @@ export function useAttachmentUpload(goalId: string) {
       const abort = new AbortController()
       controller.current = abort
       setProgress({ loaded: 0, total: file.size })
+      // One of the API's types: checkFileBeforeUpload refused anything else just above.
       const contentType = file.type as UploadContentType
       // 1. A grant from the BFF: same-origin, X-CSRF, the bearer token added on the server.
       const grant = await requestUploadGrant(goalId, { fileName: file.name, size: file.size, contentType }, abort.signal)
