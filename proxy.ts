@@ -22,5 +22,5 @@ export async function proxy(request: NextRequest) {
 
 // Next reads this statically, so it is written here rather than re-exported.
 export const config = {
-  matcher: ['/demo/:path*'],
+  matcher: ['/demo/:path*', '/api/proxy/goals/:goal/attachments/:file'],
 }

@@ -52,10 +52,13 @@ function signIn(request: NextRequest) {
   return response
 }
 
-const PROTECTED = /^\/demo\/(account|goals|session)(\/|$)/
+// The pages it guards, and a goal's file download (Workflow E): a plain link
+// the browser follows, so unlike the typed client it cannot refresh after a 401
+// and try again. Without this, an idle reader's download would save the 401.
+const PROTECTED = /^\/demo\/(account|goals|session)(\/|$)|^\/api\/proxy\/goals\/[^/]+\/attachments\/[^/]+$/
 
-// The pages it guards; docs pages, the API and static files never run it.
+// Docs pages, the rest of the API and static files never run it.
 export const config = {
-  matcher: ['/demo/:path*'],
+  matcher: ['/demo/:path*', '/api/proxy/goals/:goal/attachments/:file'],
 }
 // #endregion proxy

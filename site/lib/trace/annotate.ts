@@ -65,15 +65,15 @@ export const RULES: Rule[] = [
   // Workflow E. Until its page exists these point to what the inspector shows of them.
   {
     when: (hop) => fromBrowser(hop) && hop.source === 'proxy-route' && grant(hop),
-    note: { text: 'The page asks the BFF for an upload grant: same-origin, with X-CSRF, and only the file’s name, size and type.', href: '/workflows/pagination#3-the-browsers-typed-client-through-the-proxy' },
+    note: { text: 'The page asks the BFF for an upload grant: same-origin, with X-CSRF, and only the file’s name, size and type.', href: '/workflows/large-files#1-the-grant-through-the-bff' },
   },
   {
     when: (hop) => toApi(hop) && grant(hop),
-    note: { text: 'Server to server, with the user’s access token: the API answers an upload URL and a single-use token (redacted here).', href: '/wire-inspector#redaction' },
+    note: { text: 'Server to server, with the user’s access token: the API answers an upload URL and a single-use token (redacted here).', href: '/workflows/large-files#1-the-grant-through-the-bff' },
   },
   {
     when: (hop) => fromBrowser(hop) && hop.to === 'api',
-    note: { text: 'The file goes straight from the browser to the API with the grant’s token; its bytes never pass through the BFF.', href: '/wire-inspector#what-is-recorded-and-by-whom' },
+    note: { text: 'The file goes straight from the browser to the API with the grant’s token; its bytes never pass through the BFF.', href: '/workflows/large-files#2-the-file-straight-to-the-api' },
   },
   {
     when: (hop) => fromBrowser(hop) && hop.source === 'proxy-route' && mutation(hop),

@@ -87,3 +87,28 @@ describe('proxy.ts: proactive refresh', () => {
     expect(response.headers.getSetCookie()).toEqual([])
   })
 })
+
+describe('proxy.ts: a file download is a navigation too', () => {
+  const download = (path: string, cookies: { access?: string; refresh?: string }) => proxy(browserRequest(path, cookies))
+  const file = '/api/proxy/goals/0b6f1c52-3f47-4c1e-9d2a-5b8e2f0c9a11/attachments/7d1e4c9a-2b3f-4a5d-8e6f-1a2b3c4d5e6f'
+
+  it('refreshes an expired access token before the proxy forwards the download, so the file is not a saved 401', async () => {
+    const { accessToken, refreshToken } = await api.signIn()
+    const before = api.refreshes.length
+    const response = await download(file, { access: withExp(accessToken, -60), refresh: refreshToken })
+    expect(api.refreshes.length).toBe(before + 1)
+    const newAccess = cookieValue(setCookies(response)[ACCESS_COOKIE])!
+    expect(forwardedCookie(response)).toContain(`${ACCESS_COOKIE}=${newAccess}`)
+    expect(response.headers.get('x-middleware-next')).toBe('1')
+  })
+
+  it('leaves the rest of the proxy alone: the typed client refreshes those itself', async () => {
+    const { accessToken, refreshToken } = await api.signIn()
+    const before = api.refreshes.length
+    for (const path of [file.replace(/\/attachments\/.*/, '/attachments'), '/api/proxy/goals', `${file}/extra`]) {
+      const response = await download(path, { access: withExp(accessToken, -60), refresh: refreshToken })
+      expect(response.headers.getSetCookie(), path).toEqual([])
+    }
+    expect(api.refreshes.length).toBe(before)
+  })
+})
