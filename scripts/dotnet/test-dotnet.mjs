@@ -1,9 +1,9 @@
 // `npm run test:dotnet`: the .NET API's own tests (dotnet test), then the
-// contract suite (tests/contract) against a freshly started .NET API, with
-// every setting the suite needs so that no test is skipped, on its default
-// SQLite; then the suite's database-bound files on PostgreSQL, with two
-// instances sharing one database; then the site's code type-checked against
-// TypeScript generated from that API's document.
+// contract suite (tests/contract) against a freshly started .NET API on its
+// default SQLite, with every setting the suite needs so that no test is
+// skipped but the two-instance ones; then the suite's database-bound files,
+// those included, on PostgreSQL with two instances sharing one database; then
+// the site's code type-checked against TypeScript generated from that API's document.
 import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
