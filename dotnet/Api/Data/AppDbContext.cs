@@ -16,7 +16,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Every time is UTC. SQLite stores DateTime as text without a kind, so
-        // say so on the way out; otherwise JSON would lose the trailing Z.
+        // say so on the way out; otherwise JSON would lose the trailing Z. On the
+        // way in, Npgsql refuses any kind but Utc for PostgreSQL's timestamptz.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<GoalStatus>().HaveConversion<string>().HaveMaxLength(16);
     }
