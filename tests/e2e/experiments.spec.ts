@@ -81,72 +81,66 @@ async function waitForLatestRun(experiment: Locator) {
     .toBe(true)
 }
 
+// One page load per experiment, its behaviours as steps: booting the runner is
+// most of each test's time, so five separate tests spent it five times.
 for (const { workflow, heading, app } of CASES) {
-  test.describe(`the ${workflow} experiment`, () => {
-    test('renders from the highlighted code, without a jump, and its preview runs', async ({ page, request }) => {
+  test(`the ${workflow} experiment renders, follows edits, shows errors and recovers, and resets`, async ({ page, request }) => {
+    // Four behaviours in one test: twice the suite's 60 s, for a loaded 2-core machine.
+    test.setTimeout(120_000)
+    const experiment = page.locator(`[data-experiment="${workflow}"]`)
+    const preview = experiment.frameLocator('iframe')
+    const overlay = experiment.getByRole('alert')
+    const reset = experiment.getByRole('button', { name: 'Reset' })
+    const headingNamed = (name: string) => preview.getByRole('heading', { level: 1, name, exact: true })
+
+    await test.step('renders from the highlighted code, without a jump, and its preview runs', async () => {
       // The HTML already holds the code, highlighted at build time, before any JavaScript.
       const html = await (await request.get(`/workflows/${workflow}`)).text()
       expect(html).toContain(`data-experiment="${workflow}"`)
       expect(html).toMatch(/export<\/span><span[^>]*> default<\/span><span[^>]*> function<\/span>/)
 
       await page.goto(`/workflows/${workflow}`)
-      const experiment = page.locator(`[data-experiment="${workflow}"]`)
       const placeholder = await experiment.boundingBox()
-      const { preview } = await openExperiment(page, workflow, heading)
+      await openExperiment(page, workflow, heading)
       await expect(experiment.locator('[data-placeholder]')).toHaveCount(0)
       expect((await experiment.boundingBox())?.height).toBeCloseTo(placeholder!.height, 0)
       await expect(preview.getByRole('region', { name: 'Requests' })).toBeVisible()
     })
 
-    test('follows an edit typed into the editor', async ({ page }) => {
-      await page.goto(`/workflows/${workflow}`)
-      const { experiment, preview } = await openExperiment(page, workflow, heading)
+    await test.step('follows an edit typed into the editor, and Reset puts the original files back', async () => {
+      await expect(reset).toBeDisabled()
       await placeCursor(page, experiment, app, heading)
       await page.keyboard.type(', edited')
-      await expect(preview.getByRole('heading', { level: 1, name: `${heading}, edited`, exact: true })).toBeVisible()
+      await expect(headingNamed(`${heading}, edited`)).toBeVisible()
+      await reset.click()
+      await expect(headingNamed(heading)).toBeVisible()
+      await expect(experiment.locator('.cm-content')).not.toContainText(', edited')
+      await expect(reset).toBeDisabled()
     })
 
-    test('shows a syntax error over the preview and recovers when it is fixed', async ({ page }) => {
-      await page.goto(`/workflows/${workflow}`)
-      const { experiment, preview } = await openExperiment(page, workflow, heading)
+    await test.step('shows a syntax error over the preview and recovers when it is fixed', async () => {
       await placeCursor(page, experiment, app, `${heading}</h1>`)
       await page.keyboard.type(' <')
-      const overlay = experiment.getByRole('alert')
       await expect(overlay).toContainText('Syntax error in App.tsx')
       await page.keyboard.press('Backspace')
       await page.keyboard.press('Backspace')
       await expect(overlay).toHaveCount(0)
       await placeCursor(page, experiment, app, heading)
       await page.keyboard.type(' again')
-      await expect(preview.getByRole('heading', { level: 1, name: `${heading} again`, exact: true })).toBeVisible()
+      await expect(headingNamed(`${heading} again`)).toBeVisible()
+      await reset.click()
+      await expect(headingNamed(heading)).toBeVisible()
     })
 
-    test('shows a runtime error over the preview and recovers when it is removed', async ({ page }) => {
-      await page.goto(`/workflows/${workflow}`)
-      const { experiment, preview } = await openExperiment(page, workflow, heading)
+    await test.step('shows a runtime error over the preview and recovers when it is removed', async () => {
       const thrown = " if (Math.random() < 2) throw new Error('boom')"
       await placeCursor(page, experiment, app, 'export default function App() {')
       await page.keyboard.type(thrown)
-      const overlay = experiment.getByRole('alert')
       await expect(overlay).toContainText('Runtime error in App.tsx')
       await expect(overlay).toContainText('Error: boom')
       for (let i = 0; i < thrown.length; i++) await page.keyboard.press('Backspace')
       await expect(overlay).toHaveCount(0)
-      await expect(preview.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible()
-    })
-
-    test('Reset puts the original files back', async ({ page }) => {
-      await page.goto(`/workflows/${workflow}`)
-      const { experiment, preview } = await openExperiment(page, workflow, heading)
-      const reset = experiment.getByRole('button', { name: 'Reset' })
-      await expect(reset).toBeDisabled()
-      await placeCursor(page, experiment, app, heading)
-      await page.keyboard.type(', edited')
-      await expect(preview.getByRole('heading', { level: 1, name: `${heading}, edited` })).toBeVisible()
-      await reset.click()
-      await expect(preview.getByRole('heading', { level: 1, name: heading, exact: true })).toBeVisible()
-      await expect(experiment.locator('.cm-content')).not.toContainText(', edited')
-      await expect(reset).toBeDisabled()
+      await expect(headingNamed(heading)).toBeVisible()
     })
   })
 }
