@@ -47,12 +47,15 @@ describe.skipIf(!supported)('demo controls', () => {
   it('add the requested latency to every request of the account, but not to the controls', async () => {
     const { accessToken: token } = await signIn()
     await setControls(token, { latencyMs: 300 })
+    // A server timer may fire a few ms early by this client's clock (seen: 297.8 ms);
+    // the check is that the delay is there at all, against a few ms without it.
+    const delayed = 300 - 20
 
     const list = await timed(callJson('GET', '/api/goals', undefined, { token }))
     expect(list.response.status).toBe(200)
-    expect(list.ms).toBeGreaterThanOrEqual(300)
+    expect(list.ms).toBeGreaterThanOrEqual(delayed)
     const me = await timed(callJson('GET', '/api/users/me', undefined, { token }))
-    expect(me.ms).toBeGreaterThanOrEqual(300)
+    expect(me.ms).toBeGreaterThanOrEqual(delayed)
 
     await setControls(token, { latencyMs: 3000 })
     const controls = await timed(callJson('GET', controlsPath, undefined, { token }))

@@ -113,6 +113,18 @@ export const THREATS: Threat[] = [
     ],
   },
   {
+    id: 'registration-flood',
+    stride: 'Denial of service',
+    threat: 'One client registers accounts without end on a public host, and each account past the cap evicts a reader’s',
+    layers: 'both APIs limit registrations per client address (an IPv6 client by its /64), counting every request before any password is hashed, with 429 and `Retry-After`; at the account cap the registering client’s own accounts are evicted first. The C# API counts in each process’s memory, so two instances allow the limit twice over until a shared store counts for both',
+    tests: [
+      contract('registration-limit.test.ts', "refuses a flood from one client past the limit, and the reader's account and goals remain"),
+      unit('mocks/registration-limit.test.ts', 'refuses registrations over the limit with 429 and Retry-After until the window has passed'),
+      unit('mocks/registration-limit.test.ts', 'counts an IPv6 client by its /64, and an IPv4-mapped address as the IPv4 one'),
+      unit('mocks/registration-limit.test.ts', "takes the registering client's own accounts first, so a flood leaves readers' accounts alone"),
+    ],
+  },
+  {
     id: 'slow-body',
     stride: 'Denial of service',
     threat: 'A client sends a body slowly and holds a sign-in route open',
