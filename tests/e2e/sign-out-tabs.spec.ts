@@ -3,7 +3,7 @@ import { goalItems, recordProxyRequests, signInPrivately } from './support/goals
 
 // One retry, and why: in about one run in eight the other tab sends two goal
 // GETs (pages 1 and 2, in the same millisecond) that the last assertion below
-// refuses, and their cause is not found yet (see the note on issue 17's stop).
+// refuses, and their cause is not found yet (said in the closing note of this stop).
 // Playwright reports a pass on the retry as "flaky", so it stays visible, and
 // two failures in a row still fail the suite.
 test.describe.configure({ retries: 1 })
