@@ -6,6 +6,7 @@ import { attachmentDownloadPath } from '@/demos/lib/attachments/attachments-api'
 import { attachmentListQuery } from '@/demos/lib/attachments/attachments-query'
 import { formatBytes } from '@/demos/lib/attachments/upload-error-message'
 import { AttachmentUpload } from './attachment-upload'
+import { LoadError } from '@/demos/components/load-error'
 
 /** A goal's files, each a download through the BFF, and the form to attach another. */
 export function GoalAttachments({ goal, id }: { goal: Goal; id: string }) {
@@ -13,12 +14,7 @@ export function GoalAttachments({ goal, id }: { goal: Goal; id: string }) {
 
   return (
     <section id={id} className="bff-attachments" aria-label={`Attachments of "${goal.title}"`}>
-      {error && (
-        <div role="alert" className="bff-error-box">
-          <p>The attachments could not be loaded: {error.message}</p>
-          <button type="button" onClick={() => refetch()}>Try again</button>
-        </div>
-      )}
+      {error && <LoadError what="The attachments" error={error} onRetry={() => refetch()} />}
       {data && (
         <ul className="bff-attachment-list" data-testid="attachment-list">
           {data.map((attachment) => (

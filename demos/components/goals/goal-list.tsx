@@ -5,6 +5,7 @@ import { useEffect } from 'react'
 import { GOAL_STATUSES, type GoalListParams } from '@/demos/lib/goals/goal-schemas'
 import { goalListQuery } from '@/demos/lib/goals/goals-query'
 import { GoalItem } from './goal-item'
+import { LoadError } from '@/demos/components/load-error'
 
 type Props = { params: GoalListParams; onParamsChange: (next: GoalListParams) => void; report: (message: string) => void }
 
@@ -42,12 +43,7 @@ export function GoalList({ params, onParamsChange, report }: Props) {
         </label>
         <span className="bff-fetching" role="status" data-testid="fetching-indicator">{isFetching ? 'Updating…' : ''}</span>
       </div>
-      {error && (
-        <div role="alert" className="bff-error-box">
-          <p>The goals could not be loaded: {error.message}</p>
-          <button type="button" onClick={() => refetch()}>Try again</button>
-        </div>
-      )}
+      {error && <LoadError what="The goals" error={error} onRetry={() => refetch()} />}
       {data && (
         <>
           <ul className="bff-goal-list" data-testid="goal-list" style={{ opacity: isPlaceholderData ? 0.6 : 1 }}>

@@ -114,6 +114,7 @@ export const ADOPT_STEPS: AdoptStep[] = [
       { path: 'app/demo/goals/error.tsx' },
       { path: 'demos/components/goals/goals-board.tsx' },
       { path: 'demos/components/goals/goal-list.tsx' },
+      { path: 'demos/components/load-error.tsx' },
       { path: 'demos/components/goals/goal-item.tsx' },
       { path: 'demos/components/goals/create-goal-form.tsx' },
       { path: 'demos/components/goals/server-action-goal-form.tsx' },
