@@ -15,6 +15,8 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
+    // A real Redis server for the stores that have a Redis implementation (REDIS_URL).
+    globalSetup: ['tests/support/redis-global-setup.ts'],
     // The JSON report feeds the threat model page's test statuses (site/lib/threat-model/).
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/unit.json' },
