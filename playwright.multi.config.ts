@@ -1,0 +1,25 @@
+import { defineConfig } from '@playwright/test'
+import { findChromium } from './tests/e2e/support/find-chromium'
+
+// The multi-instance suite (tests/multi): two `next start` instances on one
+// Redis behind a round-robin, which `npm run test:multi` (scripts/multi/test-multi.mjs)
+// starts and names in MULTI_BASE_URL. There is no webServer here for that reason.
+// Each test is its own client (its own loopback address and cookies), so they
+// run side by side; most send plain HTTP, and one uses a browser.
+export default defineConfig({
+  testDir: 'tests/multi',
+  fullyParallel: true,
+  workers: 3,
+  retries: 0,
+  timeout: 60_000,
+  outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results-multi',
+  reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'reports/multi.json' }]],
+  use: {
+    baseURL: process.env.MULTI_BASE_URL,
+    launchOptions: {
+      executablePath: findChromium(),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+    trace: 'retain-on-failure',
+  },
+})

@@ -1,0 +1,64 @@
+// `npm run test:multi`: the multi-instance suite (tests/multi, playwright.multi.config.ts)
+// against two instances of the existing production build (the one test:e2e
+// made; NEXT_DIST_DIR picks another) on one Redis, behind a round-robin.
+// Extra arguments go to Playwright. On a failure, each instance's log is printed.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startInstances } from './start-instances.mjs'
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
+const started = Date.now()
+
+// 1. Alone (not after test:e2e), there may be no build yet: make one.
+if (!existsSync(join(repoRoot, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) {
+  console.log('No production build yet: running npm run build')
+  if (spawnSync('npm', ['run', 'build'], { cwd: repoRoot, stdio: 'inherit' }).status !== 0) process.exit(1)
+}
+
+// 2. The settings the tests rely on. A small auth limit, so one test can use it
+//    up across both instances (each test is its own address, so no other test
+//    comes near it); registrations as often as the tests make them.
+const authRateLimit = '40'
+const site = await startInstances({
+  env: {
+    BFF_AUTH_RATE_LIMIT: authRateLimit,
+    BFF_AUTH_RATE_WINDOW_SECONDS: '60',
+    DOTNET_MOCK_REGISTRATIONS_PER_CLIENT: '100000',
+  },
+})
+console.log(`Two instances (${Object.values(site.instances).map((i) => `${i.name} ${i.url} pid ${i.pid()}`).join(', ')}) on ${site.redisUrl}, behind ${site.url}; up after ${Math.round((Date.now() - started) / 1000)} s`)
+
+// 3. Playwright against the balancer, by the name browsers treat as a secure
+//    context (the production cookies are Secure, with the __Host- prefix).
+let status = 1
+try {
+  status = await run('npx', ['playwright', 'test', '-c', 'playwright.multi.config.ts', ...process.argv.slice(2)], {
+    ...process.env,
+    MULTI_BASE_URL: site.url.replace('127.0.0.1', 'localhost'),
+    MULTI_JWT_SIGNING_KEY: site.signingKey,
+    MULTI_BFF_AUTH_RATE_LIMIT: authRateLimit,
+  })
+  if (status !== 0) console.log(`\nThe instances' logs:\n${site.logs()}`)
+} finally {
+  // 4. Everything goes, whatever happened: the processes by their PIDs.
+  await site.stop()
+}
+console.log(`test:multi took ${Math.round((Date.now() - started) / 1000)} s`)
+process.exit(status)
+
+/** Runs a command to its end; Ctrl-C or a SIGTERM reaches it, and the instances are still stopped above. */
+function run(command, args, env) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd: repoRoot, env, stdio: 'inherit' })
+    const forward = (signal) => child.exitCode === null && child.kill(signal)
+    process.on('SIGINT', forward)
+    process.on('SIGTERM', forward)
+    child.once('exit', (code, signal) => {
+      process.off('SIGINT', forward)
+      process.off('SIGTERM', forward)
+      resolve(code ?? (signal ? 1 : 0))
+    })
+  })
+}
