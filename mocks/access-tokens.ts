@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { SignJWT, errors, jwtVerify, type JWTPayload } from 'jose'
 import type { Clock } from './clock'
 import type { MockConfig } from './mock-config'
+import { isStoreUnavailable } from './store-unavailable'
 import type { User } from './schemas'
 
 export interface AccessTokenClaims extends JWTPayload {
@@ -22,10 +23,34 @@ const algorithms = ['HS256']
 /** Entries of the demo's "expired early" list; the oldest go first past it. */
 const maxExpiredEarly = 10_000
 
-export function createAccessTokens(config: MockConfig, clock: Clock) {
-  const key = new TextEncoder().encode(config.jwtSigningKey)
-  // jti → when it was expired early. Demo only (POST /api/demo/expire-access-token).
-  const expiredEarly = new Map<string, { at: number; forgetAt: number }>()
+/**
+ * Demo only (POST /api/demo/expire-access-token): jti → when it was expired
+ * early, each remembered until the token would have expired anyway. In
+ * memory here, in Redis with REDIS_URL (redis-expired-early-list.ts).
+ */
+export interface ExpiredEarlyList {
+  get(jti: string): Promise<number | undefined>
+  add(jti: string, at: number, forgetAt: number): Promise<void>
+}
+
+interface Sources {
+  /** The HS256 key: the configured one, or with REDIS_URL the one every instance shares (redis-signing-key.ts). */
+  signingKey?: () => Promise<string>
+  expiredEarly?: ExpiredEarlyList
+}
+
+export function createAccessTokens(config: MockConfig, clock: Clock, sources: Sources = {}) {
+  const { signingKey = async () => config.jwtSigningKey, expiredEarly = memoryExpiredEarlyList(clock) } = sources
+  let key: Promise<Uint8Array> | undefined
+  // Resolved once; a failure (Redis unreachable) is not kept, so the next request tries again.
+  const getKey = () =>
+    (key ??= signingKey().then(
+      (text) => new TextEncoder().encode(text),
+      (error: unknown) => {
+        key = undefined
+        throw error
+      },
+    ))
 
   // #region issue
   async function issue(user: User, sessionId: string): Promise<{ token: string; expiresIn: number }> {
@@ -39,14 +64,15 @@ export function createAccessTokens(config: MockConfig, clock: Clock) {
       .setExpirationTime(now + config.accessTokenSeconds)
       .setIssuer(config.jwtIssuer)
       .setAudience(config.jwtAudience)
-      .sign(key)
+      .sign(await getKey())
     return { token, expiresIn: config.accessTokenSeconds }
   }
   // #endregion issue
 
   async function verify(token: string): Promise<AccessTokenCheck> {
     try {
-      const { payload } = await jwtVerify<AccessTokenClaims>(token, key, {
+      const secret = await getKey()
+      const { payload } = await jwtVerify<AccessTokenClaims>(token, secret, {
         algorithms,
         issuer: config.jwtIssuer,
         audience: config.jwtAudience,
@@ -55,10 +81,11 @@ export function createAccessTokens(config: MockConfig, clock: Clock) {
         currentDate: new Date(clock()),
         requiredClaims: ['sub', 'exp', 'nbf', 'jti', 'sid'],
       })
-      const early = expiredEarly.get(payload.jti)
-      if (early) return { ok: false, description: `The token expired at '${invariantDate(early.at / 1000)}'` }
+      const early = await expiredEarly.get(payload.jti)
+      if (early !== undefined) return { ok: false, description: `The token expired at '${invariantDate(early / 1000)}'` }
       return { ok: true, claims: payload }
     } catch (error) {
+      if (isStoreUnavailable(error)) throw error
       return { ok: false, description: describeFailure(error) }
     }
   }
@@ -67,13 +94,25 @@ export function createAccessTokens(config: MockConfig, clock: Clock) {
    * Demo only: from now on the API treats this token as expired, exactly as
    * when its `exp` passes. Remembered until the token would have expired anyway.
    */
-  function expireNow({ jti, exp }: AccessTokenClaims): void {
-    const now = clock()
-    for (const [id, entry] of expiredEarly) if (entry.forgetAt <= now || expiredEarly.size >= maxExpiredEarly) expiredEarly.delete(id)
-    expiredEarly.set(jti, { at: now, forgetAt: ((exp ?? 0) + config.clockSkewSeconds) * 1000 })
+  async function expireNow({ jti, exp }: AccessTokenClaims): Promise<void> {
+    await expiredEarly.add(jti, clock(), ((exp ?? 0) + config.clockSkewSeconds) * 1000)
   }
 
   return { issue, verify, expireNow }
+}
+
+export function memoryExpiredEarlyList(clock: Clock): ExpiredEarlyList {
+  const entries = new Map<string, { at: number; forgetAt: number }>()
+  return {
+    async get(jti) {
+      return entries.get(jti)?.at
+    },
+    async add(jti, at, forgetAt) {
+      const now = clock()
+      for (const [id, entry] of entries) if (entry.forgetAt <= now || entries.size >= maxExpiredEarly) entries.delete(id)
+      entries.set(jti, { at, forgetAt })
+    },
+  }
 }
 
 export type AccessTokens = ReturnType<typeof createAccessTokens>

@@ -14,8 +14,8 @@ import { uploadPath } from './upload-handlers'
 type GoalParams = { id: string }
 type AttachmentParams = GoalParams & { attachmentId: string }
 
-function requireGoal(account: Account, goalId: string): void {
-  if (!account.goals.has(goalId)) throw problem(404, { detail: 'Goal not found.' })
+async function requireGoal(ctx: ApiContext, account: Account, goalId: string): Promise<void> {
+  if (!(await ctx.store.findGoal(account.user.id, goalId))) throw problem(404, { detail: 'Goal not found.' })
 }
 
 /**
@@ -31,18 +31,18 @@ export function attachmentHandlers(ctx: ApiContext) {
       // 1. The caller is the BFF, with the user's access token; the goal must be theirs.
       const account = await requireAccount(request, ctx)
       const body = await readJsonBody(request, UploadGrantRequest)
-      requireGoal(account, params.id)
+      await requireGoal(ctx, account, params.id)
 
       // 2. Refuse now what the upload would be refused for, before any bytes move.
       if (body.size > config.maxUploadBytes) {
         throw problem(413, { detail: `A file may be at most ${config.maxUploadBytes} bytes.` })
       }
-      if (ctx.attachments.usedBytes(account.user.id) + body.size > config.uploadQuotaBytes) {
+      if ((await ctx.attachments.usedBytes(account.user.id)) + body.size > config.uploadQuotaBytes) {
         throw problem(409, { detail: `This file would take the account past its quota of ${config.uploadQuotaBytes} bytes.` })
       }
 
       // 3. A random token bound to account, goal, size and type; only its hash is kept.
-      const { token, expiresAt } = ctx.uploadGrants.issue({
+      const { token, expiresAt } = await ctx.uploadGrants.issue({
         accountId: account.user.id,
         goalId: params.id,
         fileName: sanitizeFileName(body.fileName),
@@ -56,14 +56,14 @@ export function attachmentHandlers(ctx: ApiContext) {
 
     http.get<GoalParams, never, Attachment[]>('/api/goals/:id/attachments', async ({ request, params }) => {
       const account = await requireAccount(request, ctx)
-      requireGoal(account, params.id)
-      return HttpResponse.json(ctx.attachments.list(account.user.id, params.id).map(toAttachment))
+      await requireGoal(ctx, account, params.id)
+      return HttpResponse.json((await ctx.attachments.list(account.user.id, params.id)).map(toAttachment))
     }),
 
     http.get<AttachmentParams, never, Uint8Array>('/api/goals/:id/attachments/:attachmentId', async ({ request, params }) => {
       const account = await requireAccount(request, ctx)
-      requireGoal(account, params.id)
-      const attachment = ctx.attachments.find(account.user.id, params.id, params.attachmentId)
+      await requireGoal(ctx, account, params.id)
+      const attachment = await ctx.attachments.find(account.user.id, params.id, params.attachmentId)
       if (!attachment) throw problem(404, { detail: 'Attachment not found.' })
       return new HttpResponse(attachment.bytes, {
         headers: {

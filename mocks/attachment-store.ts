@@ -7,12 +7,26 @@ export interface StoredAttachment extends Attachment {
 }
 
 /**
+ * Two implementations: this file's, in process memory (the default and the
+ * reference behaviour), and redis-attachment-store.ts's (REDIS_URL).
+ */
+export interface AttachmentStore {
+  add(attachment: StoredAttachment): Promise<void>
+  /** Oldest first. */
+  list(accountId: string, goalId: string): Promise<StoredAttachment[]>
+  find(accountId: string, goalId: string, id: string): Promise<StoredAttachment | undefined>
+  usedBytes(accountId: string): Promise<number>
+  dropGoal(accountId: string, goalId: string): Promise<void>
+  dropUser(accountId: string): Promise<void>
+}
+
+/**
  * Attachments, in memory. Three bounds keep it small: the per-file maximum
  * and the per-account quota (checked by the handlers), and a cap on the
  * instance's total bytes, past which the oldest files go first, as the oldest
  * throwaway accounts do in store.ts. Evicting an account drops its files.
  */
-export function createAttachmentStore({ maxTotalBytes }: { maxTotalBytes: number }) {
+export function createAttachmentStore({ maxTotalBytes }: { maxTotalBytes: number }): AttachmentStore {
   // Insertion order is age order, which eviction relies on.
   const attachments = new Map<string, StoredAttachment>()
   let totalBytes = 0
@@ -33,7 +47,6 @@ export function createAttachmentStore({ maxTotalBytes }: { maxTotalBytes: number
     totalBytes += attachment.size
   }
 
-  /** Oldest first. */
   function list(accountId: string, goalId: string): StoredAttachment[] {
     return [...attachments.values()].filter((a) => a.accountId === accountId && a.goalId === goalId)
   }
@@ -54,16 +67,14 @@ export function createAttachmentStore({ maxTotalBytes }: { maxTotalBytes: number
   }
 
   return {
-    add,
-    list,
-    find,
-    usedBytes,
-    dropGoal: (goalId: string) => dropWhere((a) => a.goalId === goalId),
-    dropUser: (accountId: string) => dropWhere((a) => a.accountId === accountId),
+    add: async (attachment) => add(attachment),
+    list: async (accountId, goalId) => list(accountId, goalId),
+    find: async (accountId, goalId, id) => find(accountId, goalId, id),
+    usedBytes: async (accountId) => usedBytes(accountId),
+    dropGoal: async (accountId, goalId) => dropWhere((a) => a.accountId === accountId && a.goalId === goalId),
+    dropUser: async (accountId) => dropWhere((a) => a.accountId === accountId),
   }
 }
-
-export type AttachmentStore = ReturnType<typeof createAttachmentStore>
 
 /** The public fields only: never the bytes or the owner. */
 export function toAttachment({ id, fileName, contentType, size, createdAt }: Attachment): Attachment {

@@ -22,6 +22,10 @@ export interface DotnetApi {
   /** This instance's state, for tests that need to look inside. */
   context: ApiContext
   config: MockConfig
+  /** Resolves once the demo account exists (handle waits for it too). */
+  ready(): Promise<void>
+  /** Releases what the instance holds open (its Redis connection). */
+  close(): Promise<void>
 }
 
 /**
@@ -47,18 +51,12 @@ export function createDotnetApi({ config: overrides, clock = systemClock }: { co
   const store = createStore({
     maxAccounts: config.maxAccounts,
     clock,
-    onEvict: (userId) => {
-      refreshTokens.dropUser(userId)
-      demoControls.dropUser(userId)
-      uploadGrants.dropUser(userId)
-      attachments.dropUser(userId)
+    onEvict: async (userId) => {
+      await refreshTokens.dropUser(userId)
+      await demoControls.dropUser(userId)
+      await uploadGrants.dropUser(userId)
+      await attachments.dropUser(userId)
     },
-  })
-  store.addAccount({
-    name: demoAccount.name,
-    email: demoAccount.email,
-    password: hashPasswordSync(demoAccount.password),
-    isDemo: true,
   })
 
   const context: ApiContext = {
@@ -75,12 +73,41 @@ export function createDotnetApi({ config: overrides, clock = systemClock }: { co
     attachments,
   }
   const handlers = createHandlers(context)
-  const handle = createRequestHandler({
+  const handleRequest = createRequestHandler({
     handlers,
     maxBodyBytes: config.maxBodyBytes,
     knownProxies: config.knownProxies,
     // The upload reads its own body, up to the size its grant declared.
     streamedPaths: [uploadPath],
   })
-  return { handlers, handle, context, config }
+
+  // The demo account, added once per store: a second instance on the same
+  // Redis finds its email taken and leaves it be. Retried on the next request
+  // when it fails (Redis unreachable at startup).
+  let seeded: Promise<void> | undefined
+  const ready = () =>
+    (seeded ??= store
+      .addAccount({ name: demoAccount.name, email: demoAccount.email, password: hashPasswordSync(demoAccount.password), isDemo: true })
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          seeded = undefined
+          throw error
+        },
+      ))
+
+  // Started now: in memory the account exists before this function returns,
+  // so handlers called directly (tests, through getResponse) find it too.
+  ready().catch(() => {})
+
+  async function handle(request: Request, options?: HandleOptions): Promise<Response> {
+    try {
+      await ready()
+    } catch {
+      // handleRequest answers the same failure, from the first store call, as a 503.
+    }
+    return handleRequest(request, options)
+  }
+
+  return { handlers, handle, context, config, ready, close: async () => {} }
 }

@@ -20,14 +20,14 @@ export function demoControlsHandlers(ctx: ApiContext) {
   return [
     http.get<NoParams, never, DemoControls>(demoControlsPath, async ({ request }) => {
       const { claims } = await requireCaller(request, ctx, exempt)
-      return HttpResponse.json(ctx.demoControls.read(claims.sid))
+      return HttpResponse.json(await ctx.demoControls.read(claims.sid))
     }),
 
     http.put<NoParams, z.input<typeof DemoControlsRequest>, DemoControls>(demoControlsPath, async ({ request }) => {
       const { account, claims } = await requireCaller(request, ctx, exempt)
       const body = await readJsonBody(request, DemoControlsRequest)
       // PUT replaces: what the body leaves out is switched off.
-      const controls = ctx.demoControls.set(claims.sid, account.user.id, {
+      const controls = await ctx.demoControls.set(claims.sid, account.user.id, {
         latencyMs: body.latencyMs ?? 0,
         failNextMutations: body.failNextMutations ?? 0,
         failureRate: body.failureRate ?? 0,
@@ -38,7 +38,7 @@ export function demoControlsHandlers(ctx: ApiContext) {
 
     http.delete<NoParams, never, null>(demoControlsPath, async ({ request }) => {
       const { claims } = await requireCaller(request, ctx, exempt)
-      ctx.demoControls.reset(claims.sid)
+      await ctx.demoControls.reset(claims.sid)
       return new HttpResponse(null, { status: 204 })
     }),
   ]

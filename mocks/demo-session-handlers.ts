@@ -21,7 +21,7 @@ export function demoSessionHandlers(ctx: ApiContext) {
     // What the session page shows: the family's age, absolute limit and rotations. No token.
     http.get<NoParams, never, DemoSession>('/api/demo/session', async ({ request }) => {
       const { claims } = await requireCaller(request, ctx, exempt)
-      const family = refreshTokens.report(claims.sid)
+      const family = await refreshTokens.report(claims.sid)
       if (!family) throw problem(404, { detail: 'This session is no longer stored.' })
       return HttpResponse.json({
         familyIdPrefix: claims.sid.slice(0, 8),
@@ -36,14 +36,14 @@ export function demoSessionHandlers(ctx: ApiContext) {
     // "Expire my access token now": the next request with it gets 401 invalid_token, as after 15 minutes.
     http.post<NoParams, never, null>('/api/demo/expire-access-token', async ({ request }) => {
       const { claims } = await requireCaller(request, ctx, exempt)
-      accessTokens.expireNow(claims)
+      await accessTokens.expireNow(claims)
       return new HttpResponse(null, { status: 204 })
     }),
 
     // "Expire my upload grants now": the account's unused upload tokens are refused as expired, as after uploadGrantSeconds.
     http.post<NoParams, never, null>('/api/demo/expire-upload-grants', async ({ request }) => {
       const { account } = await requireCaller(request, ctx, exempt)
-      uploadGrants.expireUnused(account.user.id)
+      await uploadGrants.expireUnused(account.user.id)
       return new HttpResponse(null, { status: 204 })
     }),
 
@@ -51,7 +51,7 @@ export function demoSessionHandlers(ctx: ApiContext) {
     // the overlap window, so the real reuse detection revokes the whole family.
     http.post<NoParams, never, null>('/api/demo/replay-refresh-token', async ({ request }) => {
       const { claims } = await requireCaller(request, ctx, exempt)
-      if (refreshTokens.replayPrevious(claims.sid) === 'nothing-to-replay') {
+      if ((await refreshTokens.replayPrevious(claims.sid)) === 'nothing-to-replay') {
         throw problem(409, { detail: 'This session has not rotated yet, so it has no old refresh token to replay. Refresh it once first.' })
       }
       return new HttpResponse(null, { status: 204 })

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { http, HttpResponse } from 'msw'
 import type { z } from 'zod'
 import type { ApiContext } from './api-context'
-import { problem, zodErrorsToProblem } from './problem-details'
+import { bearerChallenge, problem, zodErrorsToProblem } from './problem-details'
 import { readJsonBody } from './read-json-body'
 import { requireAccount } from './require-account'
 import {
@@ -13,7 +13,7 @@ import {
   type Goal,
   type GoalPage,
 } from './schemas'
-import { pageGoals, type Account } from './store'
+import { pageGoals, type Account, type GoalChanges } from './store'
 
 type GoalParams = { id: string }
 
@@ -21,17 +21,16 @@ type GoalParams = { id: string }
  * Unknown ids and other accounts' goals get the same 404, so a client cannot
  * learn whether an id exists. Malformed ids are simply unknown.
  */
-function findGoal(account: Account, id: string): Goal {
-  const goal = account.goals.get(id)
-  if (!goal) throw problem(404, { detail: 'Goal not found.' })
-  return goal
-}
+const goalNotFound = () => problem(404, { detail: 'Goal not found.' })
 
 export function goalHandlers(ctx: ApiContext) {
+  const { store } = ctx
   const now = () => new Date(ctx.clock()).toISOString()
 
-  function save(account: Account, goal: Goal): Goal {
-    account.goals.set(goal.id, goal)
+  /** One step in the store: a goal deleted meanwhile, on any instance, is not written back. */
+  async function update(account: Account, id: string, changes: GoalChanges): Promise<Goal> {
+    const goal = await store.updateGoal(account.user.id, id, { ...changes, updatedAt: now() })
+    if (!goal) throw goalNotFound()
     return goal
   }
 
@@ -40,17 +39,14 @@ export function goalHandlers(ctx: ApiContext) {
       const account = await requireAccount(request, ctx)
       const query = GoalListQuery.safeParse(Object.fromEntries(new URL(request.url).searchParams), { reportInput: true })
       if (!query.success) throw zodErrorsToProblem(query.error)
-      return HttpResponse.json(pageGoals(account.goals.values(), query.data))
+      return HttpResponse.json(pageGoals(await store.listGoals(account.user.id), query.data))
     }),
 
     http.post<Record<string, never>, z.input<typeof CreateGoalRequest>, Goal>('/api/goals', async ({ request }) => {
       const account = await requireAccount(request, ctx)
       const body = await readJsonBody(request, CreateGoalRequest)
-      if (account.goals.size >= ctx.config.maxGoalsPerAccount) {
-        throw problem(409, { detail: `An account can hold at most ${ctx.config.maxGoalsPerAccount} goals.` })
-      }
       const timestamp = now()
-      const goal = save(account, {
+      const goal: Goal = {
         id: randomUUID(),
         title: body.title,
         description: body.description ?? '',
@@ -58,7 +54,11 @@ export function goalHandlers(ctx: ApiContext) {
         progress: body.progress ?? 0,
         createdAt: timestamp,
         updatedAt: timestamp,
-      })
+      }
+      const added = await store.addGoal(account.user.id, goal, ctx.config.maxGoalsPerAccount)
+      if (added === 'full') throw problem(409, { detail: `An account can hold at most ${ctx.config.maxGoalsPerAccount} goals.` })
+      // Evicted since its token was checked: as requireAccount answers for an evicted account.
+      if (added === 'gone') throw bearerChallenge({})
       return HttpResponse.json(goal, {
         status: 201,
         headers: { Location: new URL(`/api/goals/${goal.id}`, request.url).href },
@@ -67,29 +67,28 @@ export function goalHandlers(ctx: ApiContext) {
 
     http.get<GoalParams, never, Goal>('/api/goals/:id', async ({ request, params }) => {
       const account = await requireAccount(request, ctx)
-      return HttpResponse.json(findGoal(account, params.id))
+      const goal = await store.findGoal(account.user.id, params.id)
+      if (!goal) throw goalNotFound()
+      return HttpResponse.json(goal)
     }),
 
     http.put<GoalParams, z.input<typeof ReplaceGoalRequest>, Goal>('/api/goals/:id', async ({ request, params }) => {
       const account = await requireAccount(request, ctx)
       const body = await readJsonBody(request, ReplaceGoalRequest)
-      const goal = findGoal(account, params.id)
-      return HttpResponse.json(save(account, { ...goal, ...body, updatedAt: now() }))
+      return HttpResponse.json(await update(account, params.id, body))
     }),
 
     http.patch<GoalParams, z.input<typeof UpdateGoalRequest>, Goal>('/api/goals/:id', async ({ request, params }) => {
       const account = await requireAccount(request, ctx)
+      // zod leaves absent keys out, so only what was sent is changed.
       const changes = await readJsonBody(request, UpdateGoalRequest)
-      const goal = findGoal(account, params.id)
-      // zod leaves absent keys out, so spreading only overwrites what was sent.
-      return HttpResponse.json(save(account, { ...goal, ...changes, updatedAt: now() }))
+      return HttpResponse.json(await update(account, params.id, changes))
     }),
 
     http.delete<GoalParams, never, null>('/api/goals/:id', async ({ request, params }) => {
       const account = await requireAccount(request, ctx)
-      findGoal(account, params.id)
-      account.goals.delete(params.id)
-      ctx.attachments.dropGoal(params.id)
+      if (!(await store.deleteGoal(account.user.id, params.id))) throw goalNotFound()
+      await ctx.attachments.dropGoal(account.user.id, params.id)
       return new HttpResponse(null, { status: 204 })
     }),
   ]

@@ -1,6 +1,7 @@
 import { getResponse, type RequestHandler } from 'msw'
 import { resolveClientAddress, resolvedClientHeader } from './client-address'
 import { newTraceId, problem } from './problem-details'
+import { isStoreUnavailable } from './store-unavailable'
 
 /** Handlers see every request at this origin, whatever host and mount path the caller used. */
 export const canonicalOrigin = 'http://dotnet-api.mock'
@@ -81,6 +82,11 @@ export function createRequestHandler({
     } catch (error) {
       // The caller hung up mid-request: not a fault, and nobody reads the answer.
       if (request.signal.aborted) return new Response(null, { status: 499, statusText: 'Client Closed Request' })
+      // Redis (REDIS_URL) is down: the request was fine and will succeed once it is back.
+      // Never answered from this process's memory instead, which would split the state between instances.
+      if (isStoreUnavailable(error)) {
+        return problem(503, { detail: 'The API cannot reach its store. Try again shortly.', headers: { 'Retry-After': '5' } })
+      }
       // The client learns only the traceId; the log has the rest.
       const traceId = newTraceId()
       console.error(`[dotnet mock] unhandled error (traceId ${traceId})`, error)

@@ -1,12 +1,25 @@
 import type { Clock } from './clock'
 
+/**
+ * Two implementations: this file's, in process memory (the default and the
+ * reference behaviour), and redis-rate-limiter.ts's, which counts the
+ * requests to every instance on one Redis together (REDIS_URL).
+ */
 export interface RateLimiter {
   /** Seconds until `key` may try again, or 0 when it is under the limit. */
-  retryAfter(key: string): number
+  retryAfter(key: string): Promise<number>
   /** Counts one event against `key`: a failed sign-in, a registration. */
-  record(key: string): void
-  reset(key: string): void
-  readonly size: number
+  record(key: string): Promise<void>
+  reset(key: string): Promise<void>
+  /** Keys with a counter: what maxKeys bounds. */
+  countKeys(): Promise<number>
+}
+
+export interface RateLimiterOptions {
+  limit: number
+  windowSeconds: number
+  maxKeys: number
+  clock: Clock
 }
 
 interface Window {
@@ -20,7 +33,7 @@ interface Window {
  * windows go first, then the oldest, so memory stays bounded even when every
  * request uses a new key (at the cost of forgetting the oldest counters).
  */
-export function createRateLimiter(options: { limit: number; windowSeconds: number; maxKeys: number; clock: Clock }): RateLimiter {
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { limit, clock, maxKeys } = options
   const windowMs = options.windowSeconds * 1000
   const windows = new Map<string, Window>()
@@ -48,12 +61,12 @@ export function createRateLimiter(options: { limit: number; windowSeconds: numbe
   }
 
   return {
-    retryAfter(key) {
+    async retryAfter(key) {
       const window = current(key)
       if (!window || window.count < limit) return 0
       return Math.max(1, Math.ceil((window.startedAt + windowMs - clock()) / 1000))
     },
-    record(key) {
+    async record(key) {
       const window = current(key)
       if (window) {
         window.count += 1
@@ -62,10 +75,10 @@ export function createRateLimiter(options: { limit: number; windowSeconds: numbe
       makeRoom()
       windows.set(key, { startedAt: clock(), count: 1 })
     },
-    reset(key) {
+    async reset(key) {
       windows.delete(key)
     },
-    get size() {
+    async countKeys() {
       return windows.size
     },
   }

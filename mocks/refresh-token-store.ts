@@ -4,7 +4,27 @@ import { type Family, type FamilyReport, hashRefreshToken, newRefreshToken, type
 
 export type { FamilyReport, Rotation, RotationFailure } from './refresh-token-records'
 
-interface Options {
+const pruneEveryMs = 60_000
+
+/**
+ * Two implementations: this file's, in process memory (the default and the
+ * reference behaviour), and redis-refresh-token-store.ts's, shared by every
+ * instance on one Redis (REDIS_URL).
+ */
+export interface RefreshTokenStore {
+  issue(userId: string): Promise<{ refreshToken: string; familyId: string; expiresAt: number }>
+  rotate(presented: string): Promise<Rotation>
+  replayPrevious(familyId: string): Promise<'revoked' | 'nothing-to-replay'>
+  isRevoked(familyId: string): Promise<boolean>
+  report(familyId: string): Promise<FamilyReport | undefined>
+  revokeFamilyOf(presented: string): Promise<void>
+  revokeFamily(familyId: string): Promise<void>
+  dropUser(userId: string): Promise<void>
+  /** Tokens held, spent ones included: what maxTokens bounds. */
+  countTokens(): Promise<number>
+}
+
+export interface RefreshTokenStoreOptions {
   familySeconds: number
   overlapSeconds: number
   maxTokens: number
@@ -16,15 +36,13 @@ interface Options {
   clock: Clock
 }
 
-const pruneEveryMs = 60_000
-
 /**
  * Refresh tokens with rotation and reuse detection, grouped in families: one
  * family per login, with an absolute expiry that rotation never extends.
  * Revoked families stay as tombstones until that expiry so a replayed token is
  * reported as revoked rather than unknown.
  */
-export function createRefreshTokenStore({ familySeconds, overlapSeconds, maxTokens, revocationSeconds, clock }: Options) {
+export function createRefreshTokenStore({ familySeconds, overlapSeconds, maxTokens, revocationSeconds, clock }: RefreshTokenStoreOptions): RefreshTokenStore {
   const tokens = new Map<string, TokenRecord>()
   const families = new Map<string, Family>()
   // Revoked family ids, each until its last access token has expired. Kept
@@ -179,19 +197,16 @@ export function createRefreshTokenStore({ familySeconds, overlapSeconds, maxToke
     for (const [id, family] of families) if (family.userId === userId) dropFamily(id)
   }
 
+  // Async like the Redis store's; every step above is synchronous, so each call is still atomic here.
   return {
-    issue,
-    rotate,
-    replayPrevious,
-    isRevoked,
-    report,
-    revokeFamilyOf,
-    revokeFamily,
-    dropUser,
-    get size() {
-      return tokens.size
-    },
+    issue: async (userId) => issue(userId),
+    rotate: async (presented) => rotate(presented),
+    replayPrevious: async (familyId) => replayPrevious(familyId),
+    isRevoked: async (familyId) => isRevoked(familyId),
+    report: async (familyId) => report(familyId),
+    revokeFamilyOf: async (presented) => revokeFamilyOf(presented),
+    revokeFamily: async (familyId) => revokeFamily(familyId),
+    dropUser: async (userId) => dropUser(userId),
+    countTokens: async () => tokens.size,
   }
 }
-
-export type RefreshTokenStore = ReturnType<typeof createRefreshTokenStore>

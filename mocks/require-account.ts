@@ -30,11 +30,11 @@ export async function requireCaller(
   // 3. A revoked session (sign-out, or a replayed refresh token) takes its
   //    access tokens with it: one lookup by `sid`, so theft ends at once
   //    instead of up to an access-token lifetime later.
-  if (refreshTokens.isRevoked(check.claims.sid)) throw bearerChallenge({ description: 'The session has been revoked' })
+  if (await refreshTokens.isRevoked(check.claims.sid)) throw bearerChallenge({ description: 'The session has been revoked' })
 
   // 4. The account may have been evicted since the token was issued; treat
   //    that token as invalid so the client refreshes (and fails) cleanly.
-  const account = store.useAccount(check.claims.sub)
+  const account = await store.useAccount(check.claims.sub)
   if (!account) throw bearerChallenge({})
 
   // 5. The failures this session asked for (latency, outage, failing mutations).

@@ -35,13 +35,13 @@ export function uploadHandlers(ctx: ApiContext) {
     // 1. The grant's token, claimed at once: one token, one attempt, even when two race.
     const token = request.headers.get(uploadTokenHeader)
     if (!token) return problem(401, { detail: `Send the upload token in the ${uploadTokenHeader} header.` })
-    const claim = ctx.uploadGrants.claim(token)
+    const claim = await ctx.uploadGrants.claim(token)
     if (!claim.ok) return problem(claimFailures[claim.reason].status, { detail: claimFailures[claim.reason].detail })
     const { grant } = claim
 
     // 2. The goal may have gone since the grant (deleted, or its account evicted).
-    const account = ctx.store.useAccount(grant.accountId)
-    if (!account?.goals.has(grant.goalId)) return problem(404, { detail: 'Goal not found.' })
+    const account = await ctx.store.useAccount(grant.accountId)
+    if (!account || !(await ctx.store.findGoal(account.user.id, grant.goalId))) return problem(404, { detail: 'Goal not found.' })
 
     // 3. The body must be what was declared: its type, and no more bytes than its size.
     if (mediaType !== grant.contentType) return problem(415, { detail: `The grant is for ${grant.contentType}; send that Content-Type.` })
@@ -70,7 +70,7 @@ export function uploadHandlers(ctx: ApiContext) {
     if (!sniffer.finish()) return notTheDeclaredType(grant.contentType)
 
     // 5. Two grants may each have fit the quota that together do not.
-    if (ctx.attachments.usedBytes(grant.accountId) + grant.size > ctx.config.uploadQuotaBytes) {
+    if ((await ctx.attachments.usedBytes(grant.accountId)) + grant.size > ctx.config.uploadQuotaBytes) {
       return problem(409, { detail: `This file would take the account past its quota of ${ctx.config.uploadQuotaBytes} bytes.` })
     }
 
@@ -85,7 +85,7 @@ export function uploadHandlers(ctx: ApiContext) {
       createdAt: new Date(ctx.clock()).toISOString(),
       bytes: concat(chunks, received),
     }
-    ctx.attachments.add(attachment)
+    await ctx.attachments.add(attachment)
     return HttpResponse.json<Attachment>(toAttachment(attachment), {
       status: 201,
       headers: { Location: new URL(`/api/goals/${grant.goalId}/attachments/${attachment.id}`, request.url).href },

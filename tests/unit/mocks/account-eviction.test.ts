@@ -12,7 +12,7 @@ describe('account cap', () => {
     expect((await mock.send('GET', '/api/goals', { token: first.accessToken })).status).toBe(200)
     await mock.register('third@example.com')
 
-    expect(mock.api.context.store.accountCount).toBe(3)
+    expect(await mock.api.context.store.countAccounts()).toBe(3)
     expect((await mock.send('GET', '/api/users/me', { token: second.accessToken })).status).toBe(401)
     expect((await mock.send('POST', '/api/auth/refresh', { body: { refreshToken: second.refreshToken } })).status).toBe(401)
     expect((await mock.login('second@example.com', 'password-123')).status).toBe(401)
@@ -26,7 +26,7 @@ describe('account cap', () => {
     const mock = createTestApi({ maxAccounts: 1 })
     await mock.register('only@example.com')
     await mock.register('next@example.com')
-    expect(mock.api.context.store.accountCount).toBe(2)
+    expect(await mock.api.context.store.countAccounts()).toBe(2)
     expect((await mock.login(demoAccount.email, demoAccount.password)).status).toBe(200)
   })
 })

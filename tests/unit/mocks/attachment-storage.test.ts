@@ -50,8 +50,8 @@ describe('attachments in the mock', () => {
     expect((await owner.upload(100)).status).toBe(201)
     const pending = (await owner.grant(100)) as UploadGrant
     await mock.register('newcomer@example.com')
-    expect(mock.api.context.attachments.usedBytes(mock.api.context.store.findByEmail('evicted@example.com')?.user.id ?? '')).toBe(0)
-    expect(mock.api.context.uploadGrants.claim(pending.uploadToken)).toEqual({ ok: false, reason: 'unknown' })
+    expect(await mock.api.context.attachments.usedBytes((await mock.api.context.store.findByEmail('evicted@example.com'))?.user.id ?? '')).toBe(0)
+    expect(await mock.api.context.uploadGrants.claim(pending.uploadToken)).toEqual({ ok: false, reason: 'unknown' })
   })
 
   it("drops a deleted goal's files", async () => {
@@ -59,8 +59,8 @@ describe('attachments in the mock', () => {
     const owner = await withGoal(mock, 'goal@example.com')
     expect((await owner.upload(100)).status).toBe(201)
     expect((await mock.send('DELETE', `/api/goals/${owner.goalId}`, { token: owner.token })).status).toBe(204)
-    const accountId = mock.api.context.store.findByEmail('goal@example.com')!.user.id
-    expect(mock.api.context.attachments.usedBytes(accountId)).toBe(0)
+    const accountId = (await mock.api.context.store.findByEmail('goal@example.com'))!.user.id
+    expect(await mock.api.context.attachments.usedBytes(accountId)).toBe(0)
   })
 
   it('hands out an upload URL on the mount path, or on the public URL when one is set', async () => {

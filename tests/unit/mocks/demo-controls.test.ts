@@ -56,7 +56,7 @@ describe('demo controls store', () => {
   it('fails the share of mutations its random draws say, and never a GET', async () => {
     let draw = 0.5
     const store = createDemoControlsStore({ lifetimeSeconds: 60, clock: () => 0, random: () => draw })
-    store.set('session', 'user', { ...off, failureRate: 0.3 })
+    await store.set('session', 'user', { ...off, failureRate: 0.3 })
     await expect(store.apply('session', mutation())).resolves.toBeUndefined()
     draw = 0.2
     await expect(store.apply('session', mutation())).rejects.toMatchObject({ status: 500 })
@@ -65,11 +65,11 @@ describe('demo controls store', () => {
 
   it('keeps sessions apart, even of one account, and forgets an evicted account', async () => {
     const store = createDemoControlsStore({ lifetimeSeconds: 60, clock: () => 0 })
-    store.set('session-a', 'user', { ...off, down: true })
+    await store.set('session-a', 'user', { ...off, down: true })
     await expect(store.apply('session-b', mutation())).resolves.toBeUndefined()
     await expect(store.apply('session-a', mutation())).rejects.toMatchObject({ status: 503 })
-    store.dropUser('user')
-    expect(store.read('session-a')).toEqual({ ...off, expiresAt: null })
+    await store.dropUser('user')
+    expect(await store.read('session-a')).toEqual({ ...off, expiresAt: null })
   })
 })
 

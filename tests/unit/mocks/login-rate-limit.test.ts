@@ -46,19 +46,19 @@ describe('login rate limiting', () => {
     expect((await mock.login('nobody-9@example.com', 'guess', '198.51.100.1')).status).toBe(401)
   })
 
-  it('keeps its map bounded, dropping expired windows before live ones', () => {
+  it('keeps its map bounded, dropping expired windows before live ones', async () => {
     let now = 0
     const limiter = createRateLimiter({ limit: 1, windowSeconds: 10, maxKeys: 3, clock: () => now })
-    limiter.record('a')
+    await limiter.record('a')
     now += 11_000
-    limiter.record('b')
-    limiter.record('c')
-    limiter.record('d')
-    expect(limiter.size).toBe(3)
-    expect(limiter.retryAfter('b')).toBeGreaterThan(0)
-    limiter.record('e')
-    expect(limiter.size).toBe(3)
-    expect(limiter.retryAfter('b')).toBe(0)
+    await limiter.record('b')
+    await limiter.record('c')
+    await limiter.record('d')
+    expect(await limiter.countKeys()).toBe(3)
+    expect(await limiter.retryAfter('b')).toBeGreaterThan(0)
+    await limiter.record('e')
+    expect(await limiter.countKeys()).toBe(3)
+    expect(await limiter.retryAfter('b')).toBe(0)
   })
 
   describe('the client address, as ASP.NET Core forwarded headers with known proxies', () => {

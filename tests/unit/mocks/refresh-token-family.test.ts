@@ -31,72 +31,73 @@ describe('refresh-token families', () => {
     expect((await expired.json()).detail).toMatch(/expired/)
   })
 
-  it('revokes the whole family when a spent token comes back', () => {
+  it('revokes the whole family when a spent token comes back', async () => {
     let now = 0
     const store = createRefreshTokenStore({ familySeconds: 60, overlapSeconds: 0, maxTokens: 100, revocationSeconds: 930, clock: () => now })
-    const first = store.issue('user-1').refreshToken
-    const second = store.rotate(first)
+    const first = (await store.issue('user-1')).refreshToken
+    const second = await store.rotate(first)
     if (!second.ok) throw new Error('rotation failed')
 
     now += 1
-    expect(store.rotate(first)).toEqual({ ok: false, reason: 'reused' })
-    expect(store.rotate(second.refreshToken)).toEqual({ ok: false, reason: 'revoked' })
+    expect(await store.rotate(first)).toEqual({ ok: false, reason: 'reused' })
+    expect(await store.rotate(second.refreshToken)).toEqual({ ok: false, reason: 'revoked' })
   })
 
-  it('hands out the same successor inside an overlap window, when one is configured', () => {
+  it('hands out the same successor inside an overlap window, when one is configured', async () => {
     let now = 0
     const store = createRefreshTokenStore({ familySeconds: 60, overlapSeconds: 5, maxTokens: 100, revocationSeconds: 930, clock: () => now })
-    const first = store.issue('user-1').refreshToken
-    const second = store.rotate(first)
+    const first = (await store.issue('user-1')).refreshToken
+    const second = await store.rotate(first)
     if (!second.ok) throw new Error('rotation failed')
 
     now += 4_000
-    const raced = store.rotate(first)
+    const raced = await store.rotate(first)
     expect(raced).toMatchObject({ ok: true, refreshToken: second.refreshToken })
 
     now += 1_000
-    expect(store.rotate(first)).toEqual({ ok: false, reason: 'reused' })
+    expect(await store.rotate(first)).toEqual({ ok: false, reason: 'reused' })
   })
 
-  it('keeps the token map bounded: expired families go first, then the oldest', () => {
+  it('keeps the token map bounded: expired families go first, then the oldest', async () => {
     let now = 0
     const store = createRefreshTokenStore({ familySeconds: 10, overlapSeconds: 0, maxTokens: 5, revocationSeconds: 930, clock: () => now })
-    const tokens = Array.from({ length: 5 }, (_, i) => store.issue(`user-${i}`).refreshToken)
-    expect(store.size).toBe(5)
+    const tokens: string[] = []
+    for (let i = 0; i < 5; i++) tokens.push((await store.issue(`user-${i}`)).refreshToken)
+    expect(await store.countTokens()).toBe(5)
 
-    store.issue('user-5')
-    expect(store.size).toBe(5)
-    expect(store.rotate(tokens[0])).toEqual({ ok: false, reason: 'invalid' })
+    await store.issue('user-5')
+    expect(await store.countTokens()).toBe(5)
+    expect(await store.rotate(tokens[0])).toEqual({ ok: false, reason: 'invalid' })
 
     // Expired families are swept at least once a minute, full or not.
     now += 60_000
-    store.issue('user-6')
-    expect(store.size).toBe(1)
+    await store.issue('user-6')
+    expect(await store.countTokens()).toBe(1)
   })
 
-  it('remembers a revocation after a full store has pruned the family, until its access tokens expire', () => {
+  it('remembers a revocation after a full store has pruned the family, until its access tokens expire', async () => {
     let now = 0
     const store = createRefreshTokenStore({ familySeconds: 3600, overlapSeconds: 0, maxTokens: 5, revocationSeconds: 930, clock: () => now })
-    const revoked = store.issue('user-revoked')
-    store.revokeFamilyOf(revoked.refreshToken)
-    expect(store.isRevoked(revoked.familyId)).toBe(true)
+    const revoked = await store.issue('user-revoked')
+    await store.revokeFamilyOf(revoked.refreshToken)
+    expect(await store.isRevoked(revoked.familyId)).toBe(true)
 
     // Fill the store past its cap: the revoked family is the oldest, so it goes first.
-    for (let i = 0; i < 10; i++) store.issue(`user-${i}`)
-    expect(store.report(revoked.familyId)).toBeUndefined()
-    expect(store.isRevoked(revoked.familyId)).toBe(true)
+    for (let i = 0; i < 10; i++) await store.issue(`user-${i}`)
+    expect(await store.report(revoked.familyId)).toBeUndefined()
+    expect(await store.isRevoked(revoked.familyId)).toBe(true)
 
     // Its access tokens have all expired by then; the revocation may go.
     now += 930_000
-    store.issue('user-late')
-    expect(store.isRevoked(revoked.familyId)).toBe(false)
+    await store.issue('user-late')
+    expect(await store.isRevoked(revoked.familyId)).toBe(false)
   })
 
-  it('revokes a family by its id, for a logout that holds only the access token', () => {
+  it('revokes a family by its id, for a logout that holds only the access token', async () => {
     const store = createRefreshTokenStore({ familySeconds: 60, overlapSeconds: 0, maxTokens: 100, revocationSeconds: 930, clock: () => 0 })
-    const { familyId, refreshToken } = store.issue('user-1')
-    store.revokeFamily(familyId)
-    expect(store.isRevoked(familyId)).toBe(true)
-    expect(store.rotate(refreshToken)).toEqual({ ok: false, reason: 'revoked' })
+    const { familyId, refreshToken } = await store.issue('user-1')
+    await store.revokeFamily(familyId)
+    expect(await store.isRevoked(familyId)).toBe(true)
+    expect(await store.rotate(refreshToken)).toEqual({ ok: false, reason: 'revoked' })
   })
 })

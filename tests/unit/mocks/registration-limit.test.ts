@@ -15,7 +15,7 @@ describe('registration limit per client', () => {
     expect(refused.status).toBe(429)
     expect(refused.headers.get('content-type')).toContain('application/problem+json')
     expect(refused.headers.get('retry-after')).toBe(String(3600 - 600))
-    expect(mock.api.context.store.findByEmail('flood-3@example.com')).toBeUndefined()
+    expect(await mock.api.context.store.findByEmail('flood-3@example.com')).toBeUndefined()
 
     // Another client is not affected; the flooder may register again once the window has passed.
     await mock.register('reader@example.com', 'password-123', reader)
@@ -59,8 +59,8 @@ describe('eviction at the account cap', () => {
 
     // The reader's account is the least recently used, yet the flood evicts its own.
     for (let i = 2; i < 6; i++) await mock.register(`flood-${i}@example.com`, 'password-123', flooder)
-    expect(mock.api.context.store.accountCount).toBe(4)
-    for (let i = 0; i < 4; i++) expect(mock.api.context.store.findByEmail(`flood-${i}@example.com`)).toBeUndefined()
+    expect(await mock.api.context.store.countAccounts()).toBe(4)
+    for (let i = 0; i < 4; i++) expect(await mock.api.context.store.findByEmail(`flood-${i}@example.com`)).toBeUndefined()
     expect((await mock.send('GET', '/api/goals', { token: readerSession.accessToken })).status).toBe(200)
     expect((await mock.login('reader@example.com', 'password-123', reader)).status).toBe(200)
   })

@@ -54,14 +54,14 @@ describe('the attack lab: Workflow E, direct uploads', () => {
     for (const issued of issuedTokens) expect(text).not.toContain(issued)
     expect(text).toContain('X-Upload-Token: [upload token redacted]')
     // The run's goal is gone, with its files.
-    const user = mock.context.store.findByEmail('demo@example.com')!.user
-    expect(mock.context.attachments.usedBytes(user.id)).toBe(0)
+    const user = (await mock.context.store.findByEmail('demo@example.com'))!.user
+    expect(await mock.context.attachments.usedBytes(user.id)).toBe(0)
   })
 
   it('reports a reused token that gets through, by the second file it finds on the goal', async () => {
     const claim = mock.context.uploadGrants.claim
-    vi.spyOn(mock.context.uploadGrants, 'claim').mockImplementation((uploadToken) => {
-      const result = claim(uploadToken)
+    vi.spyOn(mock.context.uploadGrants, 'claim').mockImplementation(async (uploadToken) => {
+      const result = await claim(uploadToken)
       if (result.ok) result.grant.usedAt = null
       return result
     })
