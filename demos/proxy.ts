@@ -6,6 +6,7 @@ import { renderWithReturnPath } from '@/demos/lib/auth/return-path'
 import { loginUrl } from '@/demos/lib/auth/safe-callback-url'
 import { clientAddress } from '@/demos/lib/http/client-address'
 import { refreshAtApi } from '@/demos/lib/session/refresh-at-api'
+import { refreshOnce } from '@/demos/lib/session/refresh-once'
 
 // #region proxy
 /**
@@ -23,8 +24,9 @@ export async function proxy(request: NextRequest) {
   const refreshToken = request.cookies.get(REFRESH_COOKIE)?.value
   if (!refreshToken) return signIn(request)
 
-  // 3. Refresh server to server, before anything renders with a dead token.
-  const outcome = await refreshAtApi(refreshToken, clientAddress(request))
+  // 3. Refresh server to server, before anything renders with a dead token:
+  //    once for every request carrying this token, on any instance.
+  const outcome = await refreshOnce(refreshToken, () => refreshAtApi(refreshToken, clientAddress(request)))
   if (!outcome.ok) {
     // 4. Failed: sign in. Delete the cookies only if the API refused them;
     //    after an outage the refresh token may still work.

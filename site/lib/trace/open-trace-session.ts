@@ -17,7 +17,7 @@ export const TRACE_SESSION_RATE = { limit: 60, windowSeconds: 60 }
 
 const globalKey = Symbol.for('bff-jwt-reference.trace-session-rate')
 type GlobalWithLimit = typeof globalThis & { [globalKey]?: RateLimit }
-const sessionLimit = () => ((globalThis as GlobalWithLimit)[globalKey] ??= createRateLimit({ ...TRACE_SESSION_RATE, maxKeys: 10_000 }))
+const sessionLimit = () => ((globalThis as GlobalWithLimit)[globalKey] ??= createRateLimit({ name: 'trace-session', ...TRACE_SESSION_RATE, maxKeys: 10_000 }))
 
 export type TraceSessionStart = { ok: true; session: string; created: boolean } | { ok: false; retryAfter: number }
 
@@ -29,11 +29,11 @@ export type TraceSessionStart = { ok: true; session: string; created: boolean } 
  * 3. A new session costs the client address one of its budget.
  * 4. The server picks the id; it is never the client's.
  */
-export function openTraceSession(
+export async function openTraceSession(
   cookie: string | null | undefined,
   address: string | null,
   { store = getTraceStore(), limit = sessionLimit() }: { store?: TraceStore; limit?: RateLimit } = {},
-): TraceSessionStart {
+): Promise<TraceSessionStart> {
   // 1. Known: keep it fresh.
   const named = validTraceSession(cookie)
   if (named && store.has(named)) {
@@ -41,7 +41,7 @@ export function openTraceSession(
     return { ok: true, session: named, created: false }
   }
   // 2. and 3. Unknown is none; a new one is counted.
-  const wait = limit.take(address ?? 'unknown')
+  const wait = await limit.take(address ?? 'unknown')
   if (wait > 0) return { ok: false, retryAfter: wait }
   // 4. A fresh random id, opened before the cookie naming it leaves.
   const session = newTraceSession()

@@ -14,13 +14,13 @@ import { setTraceCookie, TRACE_COOKIE } from './trace-session'
  * caller's session, or make one within the address's budget. 3. Name it in
  * the httpOnly cookie, which page JavaScript never sees.
  */
-export function startTrace(request: NextRequest): Response {
+export async function startTrace(request: NextRequest): Promise<Response> {
   // 1. A mutating request, like every other one here.
   const forged = rejectWithoutAntiForgery(request)
   if (forged) return forged
 
   // 2. Known session, or a new one the server picks.
-  const started = openTraceSession(request.cookies.get(TRACE_COOKIE)?.value, clientAddress(request))
+  const started = await openTraceSession(request.cookies.get(TRACE_COOKIE)?.value, clientAddress(request))
   if (!started.ok) {
     return problem(
       { status: 429, title: 'Too many new inspector sessions', detail: `Too many new wire inspector sessions from your address. Try again in ${started.retryAfter} seconds.` },

@@ -45,7 +45,7 @@ function event(path: string) {
 
 describe('POST /api/trace/session', () => {
   it('gives a first-time visitor an httpOnly trace cookie the server chose, privately and uncached', async () => {
-    const response = start({ from: address() })
+    const response = await start({ from: address() })
     expect(response.status).toBe(204)
     expect(response.headers.get('cache-control')).toBe('private, no-store')
     const line = response.headers.getSetCookie()[0]
@@ -54,37 +54,37 @@ describe('POST /api/trace/session', () => {
     expect(await read('', { cookie: cookieOf(response) }).json()).toEqual({ events: [], next: 0, reset: false, recording: true, api: 'in-site' })
   })
 
-  it('keeps a session it issued, with no new cookie, and needs the anti-forgery header', () => {
-    const session = cookieOf(start({ from: address() }))!
-    const again = start({ cookie: session, from: address() })
+  it('keeps a session it issued, with no new cookie, and needs the anti-forgery header', async () => {
+    const session = cookieOf(await start({ from: address() }))!
+    const again = await start({ cookie: session, from: address() })
     expect(again.status).toBe(204)
     expect(again.headers.getSetCookie()).toEqual([])
-    expect(start({ csrf: false, from: address() }).status).toBe(403)
+    expect((await start({ csrf: false, from: address() })).status).toBe(403)
   })
 
-  it('never adopts a well-formed id it did not issue: the caller gets a new one', () => {
+  it('never adopts a well-formed id it did not issue: the caller gets a new one', async () => {
     const forged = crypto.randomUUID()
-    const response = start({ cookie: forged, from: address() })
+    const response = await start({ cookie: forged, from: address() })
     expect(cookieOf(response)).toMatch(/^[0-9a-f-]{36}$/)
     expect(cookieOf(response)).not.toBe(forged)
     expect(getTraceStore().has(forged)).toBe(false)
   })
 
-  it('a malformed trace cookie is replaced, never used as a key', () => {
-    const response = start({ cookie: '../../etc', from: address() })
+  it('a malformed trace cookie is replaced, never used as a key', async () => {
+    const response = await start({ cookie: '../../etc', from: address() })
     expect(cookieOf(response)).toMatch(/^[0-9a-f-]{36}$/)
     expect(getTraceStore().has('../../etc')).toBe(false)
   })
 
   it('limits new sessions per client address, with 429 and Retry-After; other addresses still start', async () => {
     const flood = address()
-    for (let i = 0; i < TRACE_SESSION_RATE.limit; i++) expect(start({ from: flood }).status).toBe(204)
-    const refused = start({ from: flood })
+    for (let i = 0; i < TRACE_SESSION_RATE.limit; i++) expect((await start({ from: flood })).status).toBe(204)
+    const refused = await start({ from: flood })
     expect(refused.status).toBe(429)
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
     expect(refused.headers.getSetCookie()).toEqual([])
     expect(await refused.json()).toMatchObject({ status: 429, title: 'Too many new inspector sessions' })
-    expect(start({ from: address() }).status).toBe(204)
+    expect((await start({ from: address() })).status).toBe(204)
   })
 })
 
@@ -124,8 +124,8 @@ describe('GET /api/trace', () => {
   })
 
   it('serves each visitor only the trace their own cookie names', async () => {
-    const alice = cookieOf(start({ from: address() }))!
-    const bob = cookieOf(start({ from: address() }))!
+    const alice = cookieOf(await start({ from: address() }))!
+    const bob = cookieOf(await start({ from: address() }))!
     getTraceStore().record(alice, event('/api/proxy/goals?alice'))
 
     const forAlice = (await read('', { cookie: alice }).json()) as TracePage
@@ -139,7 +139,7 @@ describe('GET /api/trace', () => {
   })
 
   it('returns only what is new after `after`', async () => {
-    const session = cookieOf(start({ from: address() }))!
+    const session = cookieOf(await start({ from: address() }))!
     for (const path of ['/1', '/2', '/3']) getTraceStore().record(session, event(path))
     const page = (await read('?after=2', { cookie: session }).json()) as TracePage
     expect(page).toMatchObject({ next: 3, reset: false, recording: true })
@@ -156,7 +156,7 @@ describe('GET /api/trace', () => {
 
 describe('DELETE /api/trace', () => {
   it('clears the caller’s trace, and needs the anti-forgery header', async () => {
-    const session = cookieOf(start({ from: address() }))!
+    const session = cookieOf(await start({ from: address() }))!
     getTraceStore().record(session, event('/1'))
     expect(DELETE(request('/api/trace', { cookie: session, method: 'DELETE' })).status).toBe(403)
     expect(getTraceStore().read(session)?.events).toHaveLength(1)

@@ -9,7 +9,7 @@ import { readJsonBody } from '@/demos/lib/http/read-json-body'
 import { traceRoute } from '@/site/lib/trace/trace-route'
 
 export const POST = traceRoute(async function POST(request: Request) {
-  const limited = rejectOverAuthRateLimit(request)
+  const limited = await rejectOverAuthRateLimit(request)
   if (limited) return limited
   const forged = rejectWithoutAntiForgery(request)
   if (forged) return forged

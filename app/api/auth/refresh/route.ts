@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { clearAuthCookies, setAuthCookies } from '@/demos/lib/auth/auth-cookies'
 import { REFRESH_COOKIE } from '@/demos/lib/auth/cookie-options'
 import { refreshAtApi } from '@/demos/lib/session/refresh-at-api'
+import { refreshOnce } from '@/demos/lib/session/refresh-once'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
 import { rejectOverAuthRateLimit } from '@/demos/lib/http/auth-rate-limit'
 import { clientAddress } from '@/demos/lib/http/client-address'
@@ -11,14 +12,15 @@ import { traceRoute } from '@/site/lib/trace/trace-route'
 // The browser's reactive refresh (demos/lib/api/session-refresher.ts). The
 // tokens go from cookie to API and back into cookies; the browser sees neither.
 export const POST = traceRoute(async function POST(request: NextRequest) {
-  const limited = rejectOverAuthRateLimit(request)
+  const limited = await rejectOverAuthRateLimit(request)
   if (limited) return limited
   const forged = rejectWithoutAntiForgery(request)
   if (forged) return forged
 
-  // 1. Read the refresh token from its httpOnly cookie and exchange it at the API.
+  // 1. Read the refresh token from its httpOnly cookie and exchange it at the
+  //    API, once for every request carrying it, on any instance (refresh-once.ts).
   const refreshToken = request.cookies.get(REFRESH_COOKIE)?.value
-  const outcome = refreshToken ? await refreshAtApi(refreshToken, clientAddress(request)) : null
+  const outcome = refreshToken ? await refreshOnce(refreshToken, () => refreshAtApi(refreshToken, clientAddress(request))) : null
 
   // 2. Success: both new cookies, no body, and no cache may keep the answer.
   if (outcome?.ok) {

@@ -11,7 +11,7 @@ import { traceRoute } from '@/site/lib/trace/trace-route'
 // Creates a private throwaway account at the API and signs in with it, so every
 // visitor of a public deployment can get data nobody else sees.
 export const POST = traceRoute(async function POST(request: Request) {
-  const limited = rejectOverAuthRateLimit(request)
+  const limited = await rejectOverAuthRateLimit(request)
   if (limited) return limited
   const forged = rejectWithoutAntiForgery(request)
   if (forged) return forged

@@ -17,7 +17,7 @@ const bodySchema = z.object({ attack: z.enum(LAB_ATTACKS) })
 
 export async function POST(request: Request) {
   // 1. Same checks as every mutating BFF route, and a budget per address.
-  const limited = rejectOverLabRateLimit(request)
+  const limited = await rejectOverLabRateLimit(request)
   if (limited) return limited
   const forged = rejectWithoutAntiForgery(request)
   if (forged) return forged
