@@ -3,7 +3,7 @@
 // the JSON reports of a full `npm test`. reports/ is not committed; this file
 // is, so a fresh clone's build shows real statuses with the date of their run.
 //   npm run test-status:snapshot                 from reports/
-//   npm run test-status:snapshot -- <dir> …      from other report folders (e2e.json, unit.json, contract.json)
+//   npm run test-status:snapshot -- <dir> …      from other report folders (e2e.json, unit.json, contract.json, multi.json)
 // The committed snapshot is the oldest source: for each test the run that
 // started last wins, so a run of a few specs updates just their results.
 import { writeFileSync } from 'node:fs'
@@ -12,7 +12,7 @@ import { citedTests } from '../site/lib/threat-model/cited-tests'
 import { readReportFiles, readSnapshot, SNAPSHOT_FILE, type TestStatusSnapshot } from '../site/lib/threat-model/read-test-reports'
 import { newerWins, repoRelativeFile, statusOf, type ReportResults, type Runner } from '../site/lib/threat-model/test-report-status'
 
-const RUNNERS: Runner[] = ['e2e', 'unit', 'contract']
+const RUNNERS: Runner[] = ['e2e', 'unit', 'contract', 'multi']
 const dirs = process.argv.slice(2).length ? process.argv.slice(2) : ['reports']
 const cited = citedTests()
 const previous = readSnapshot()?.runners
@@ -21,7 +21,7 @@ const runners = Object.fromEntries(
   RUNNERS.map((runner) => {
     // 1. Every folder's report of this runner, merged: for each test the run that started last wins.
     const merged = dirs
-      .map((dir) => readReportFiles(path.resolve(dir), { e2e: 'e2e.json', unit: 'unit.json', contract: 'contract.json' })[runner])
+      .map((dir) => readReportFiles(path.resolve(dir), { e2e: 'e2e.json', unit: 'unit.json', contract: 'contract.json', multi: 'multi.json' })[runner])
       .reduce<ReportResults | null>((a, b) => newerWins(runner, a, b), previous?.[runner] ?? null)
     if (!merged) return [runner, null]
     // 2. Only the cited tests, with paths from the repository root, so the file stays small and reviewable.

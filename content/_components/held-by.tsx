@@ -3,7 +3,7 @@ import { readTestReports } from '@/site/lib/threat-model/read-test-reports'
 import { statusOf, type Runner, type TestStatus } from '@/site/lib/threat-model/test-report-status'
 
 const LABEL: Record<TestStatus, string> = { passed: '✓ passed', failed: '✗ failed', flaky: '~ flaky', skipped: '– skipped', 'not run': 'not run' }
-const RUNNERS: Record<string, Runner> = { e2e: 'e2e', unit: 'unit', contract: 'contract' }
+const RUNNERS: Record<string, Runner> = { e2e: 'e2e', unit: 'unit', contract: 'contract', multi: 'multi' }
 
 // One page cites many tests: read the reports once per render, not once per citation.
 const reports = cache(() => readTestReports())
@@ -15,7 +15,7 @@ const reports = cache(() => readTestReports())
  */
 export function HeldBy({ file, test }: { file: string; test: string }) {
   const runner = RUNNERS[file.split('/')[1]]
-  if (!file.startsWith('tests/') || !runner) throw new Error(`<HeldBy file="${file}">: not a test under tests/e2e, tests/unit or tests/contract`)
+  if (!file.startsWith('tests/') || !runner) throw new Error(`<HeldBy file="${file}">: not a test under tests/e2e, tests/unit, tests/contract or tests/multi`)
   const status = statusOf({ runner, file, name: test }, reports()[runner])
   const repository = process.env.SITE_REPOSITORY_URL?.replace(/\/+$/, '')
   const path = <code>{file}</code>

@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import type { Runner, TestRef } from './test-report-status'
 import { THREATS } from './threats'
 
-const RUNNERS: Runner[] = ['e2e', 'unit', 'contract']
+const RUNNERS: Runner[] = ['e2e', 'unit', 'contract', 'multi']
 const attribute = (tag: string, name: string) => tag.match(new RegExp(`\\b${name}=(?:"([^"]*)"|'([^']*)')`))?.slice(1).find((v) => v !== undefined)
 
 /**

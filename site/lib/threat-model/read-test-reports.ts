@@ -1,16 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { fromPlaywrightReport, fromVitestReport, newerWins, type ReportResults, type Runner } from './test-report-status'
+import { fromPlaywrightReport, fromVitestReport, newerWins, PLAYWRIGHT_RUNNERS, type ReportResults, type Runner } from './test-report-status'
 
 /**
  * Where `npm test` writes its machine-readable reports: Playwright's JSON
- * reporter (playwright.config.ts, E2E_REPORT overrides) and Vitest's
- * (vitest.config.ts, vitest.contract.config.ts).
+ * reporter (playwright.config.ts, E2E_REPORT overrides; playwright.multi.config.ts
+ * for the two-instance suite) and Vitest's (vitest.config.ts, vitest.contract.config.ts).
  */
 export const REPORT_FILES: Record<Runner, string> = {
   e2e: process.env.E2E_REPORT ?? 'reports/e2e.json',
   unit: 'reports/unit.json',
   contract: 'reports/contract.json',
+  multi: 'reports/multi.json',
 }
 
 /**
@@ -42,9 +43,9 @@ export function readReportFiles(root = process.cwd(), files: Record<Runner, stri
   const read = (runner: Runner) => {
     const json = readJson(root, files[runner])
     if (json === null) return null
-    return runner === 'e2e' ? fromPlaywrightReport(json) : fromVitestReport(json)
+    return PLAYWRIGHT_RUNNERS.includes(runner) ? fromPlaywrightReport(json) : fromVitestReport(json)
   }
-  return { e2e: read('e2e'), unit: read('unit'), contract: read('contract') }
+  return { e2e: read('e2e'), unit: read('unit'), contract: read('contract'), multi: read('multi') }
 }
 
 export function readSnapshot(root = process.cwd()): TestStatusSnapshot | null {
@@ -72,5 +73,5 @@ export function readTestReports(root = process.cwd()): Record<Runner, RunnerResu
     // The newest first: it is the one laid over the other.
     return { ...merged, sources: sources.sort((a, b) => (b.runsStarted.at(-1) ?? '').localeCompare(a.runsStarted.at(-1) ?? '')) }
   }
-  return { e2e: merge('e2e'), unit: merge('unit'), contract: merge('contract') }
+  return { e2e: merge('e2e'), unit: merge('unit'), contract: merge('contract'), multi: merge('multi') }
 }

@@ -1,5 +1,8 @@
 /** Which runner's report a test appears in. */
-export type Runner = 'e2e' | 'unit' | 'contract'
+export type Runner = 'e2e' | 'unit' | 'contract' | 'multi'
+
+/** The runners whose report is Playwright's (paths inside their test folder); the others are Vitest's. */
+export const PLAYWRIGHT_RUNNERS: readonly Runner[] = ['e2e', 'multi']
 
 /** A test named in the threat model: its file from the repository root and its title. */
 export type TestRef = { runner: Runner; file: string; name: string }
@@ -68,7 +71,7 @@ export function fromVitestReport(report: unknown): ReportResults {
  */
 export function statusOf(ref: TestRef, report: ReportResults | null): TestStatus {
   if (!report) return 'not run'
-  const wanted = ref.runner === 'e2e' ? ref.file.replace(/^tests\/e2e\//, '') : ref.file
+  const wanted = PLAYWRIGHT_RUNNERS.includes(ref.runner) ? ref.file.replace(`tests/${ref.runner}/`, '') : ref.file
   const sameFile = (file: string) => {
     const path = file.replaceAll('\\', '/')
     return path === wanted || path.endsWith(`/${wanted}`)
@@ -84,11 +87,12 @@ export function statusOf(ref: TestRef, report: ReportResults | null): TestStatus
 
 /**
  * A report's file as a path from the repository root, whichever checkout
- * wrote it: Vitest records absolute paths, Playwright paths inside tests/e2e.
+ * wrote it: Vitest records absolute paths, Playwright paths inside tests/e2e (or tests/multi).
  */
 export function repoRelativeFile(runner: Runner, file: string): string {
   const path = file.replaceAll('\\', '/')
-  if (runner === 'e2e') return path.startsWith('tests/e2e/') ? path : `tests/e2e/${path.replace(/^.*\/tests\/e2e\//, '')}`
+  const folder = `tests/${runner}/`
+  if (PLAYWRIGHT_RUNNERS.includes(runner)) return path.startsWith(folder) ? path : `${folder}${path.replace(new RegExp(`^.*/${folder}`), '')}`
   const at = path.lastIndexOf(`/tests/${runner}/`)
   return at === -1 ? path : path.slice(at + 1)
 }
