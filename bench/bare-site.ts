@@ -1,0 +1,115 @@
+// The bare Nextra site every docs page is measured against: bench/bare-nextra/,
+// Nextra 4's docs theme with this site's options and one plain MDX page, on the
+// repository's own next, nextra and react. buildBareSite() builds it in the
+// benchmark run; startBareSite() serves it with `next start`, for measurements
+// in a browser.
+//
+// It is built from a copy in .next-bare/<the site's dist dir>/ with the
+// repository's node_modules hard-linked in (no bytes copied). Built in place,
+// Turbopack would take the repository as its root (the nearest lockfile) and
+// compile the site's own proxy.ts and instrumentation files into the bare site;
+// rooted at the fixture, it cannot reach node_modules one level up.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { distDir, freePort } from './bench-server'
+
+const FIXTURE_DIR = path.resolve('bench/bare-nextra')
+/** Files of the site the fixture takes as they are, so its options cannot drift from the site's. */
+const FROM_THE_SITE = ['theme.config.tsx']
+
+export type BareBuild = { dir: string; distDir: string; buildSeconds: number }
+export type BareServer = { url: string; port: number; pid: number; stop: () => Promise<void> }
+
+/** The bare site's working copy, one per build of the site (`.next-h5` gives .next-bare/.next-h5). */
+export function bareSiteDir(): string {
+  return path.resolve('.next-bare', path.basename(distDir()))
+}
+
+export function bareDistDir(): string {
+  return path.join(bareSiteDir(), '.next')
+}
+
+/**
+ * Copies the fixture and links node_modules in; the links are kept while package-lock.json is
+ * unchanged, and .next too: `next build` empties it itself, all but Turbopack's own cache.
+ */
+function prepareCopy(dir: string) {
+  mkdirSync(dir, { recursive: true })
+  for (const name of readdirSync(dir)) if (name !== 'node_modules' && name !== '.next') rmSync(path.join(dir, name), { recursive: true, force: true })
+  cpSync(FIXTURE_DIR, dir, { recursive: true })
+  for (const file of FROM_THE_SITE) cpSync(file, path.join(dir, file))
+  const lock = createHash('sha256').update(readFileSync('package-lock.json')).digest('hex')
+  const stamp = path.join(dir, 'node_modules', '.bare-site-lock')
+  if (existsSync(stamp) && readFileSync(stamp, 'utf8') === lock) return
+  rmSync(path.join(dir, 'node_modules'), { recursive: true, force: true })
+  // Hard links, not a symlink: Turbopack does not follow a link out of its root.
+  const link = spawnSync('cp', ['-al', 'node_modules', path.join(dir, 'node_modules')], { encoding: 'utf8' })
+  if (link.status !== 0) throw new Error(`linking node_modules into ${dir} failed: ${link.stderr}`)
+  writeFileSync(stamp, lock)
+}
+
+function nextEnv(): NodeJS.ProcessEnv {
+  const { NEXT_DIST_DIR: _site, ...env } = process.env
+  return { ...env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' }
+}
+
+function nextBin(dir: string) {
+  return path.join(dir, 'node_modules/next/dist/bin/next')
+}
+
+/** Builds the bare site afresh, timed (linking node_modules the first time included). */
+export function buildBareSite(): BareBuild {
+  const started = Date.now()
+  const dir = bareSiteDir()
+  prepareCopy(dir)
+  const result = spawnSync(process.execPath, [nextBin(dir), 'build'], { cwd: dir, env: nextEnv(), encoding: 'utf8' })
+  if (result.status !== 0) throw new Error(`building the bare Nextra site failed:\n${result.stdout}\n${result.stderr}`)
+  return { dir, distDir: bareDistDir(), buildSeconds: Math.round((Date.now() - started) / 100) / 10 }
+}
+
+/** `next start` on the bare site's build (built first when there is none), on a free port, owned by PID. */
+export async function startBareSite({ port: from = 45100 }: { port?: number } = {}): Promise<BareServer> {
+  if (!existsSync(path.join(bareDistDir(), 'BUILD_ID'))) buildBareSite()
+  const dir = bareSiteDir()
+  const port = await freePort(from, from + 99)
+  const child = spawn(process.execPath, [nextBin(dir), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+    cwd: dir,
+    env: nextEnv(),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let log = ''
+  child.stdout!.on('data', (chunk) => (log = (log + chunk).slice(-4000)))
+  child.stderr!.on('data', (chunk) => (log = (log + chunk).slice(-4000)))
+  const url = `http://127.0.0.1:${port}`
+  try {
+    await waitUntilUp(url, child)
+  } catch (error) {
+    child.kill('SIGKILL')
+    throw new Error(`${(error as Error).message}\n${log}`)
+  }
+  return { url, port, pid: child.pid!, stop: () => stop(child) }
+}
+
+async function waitUntilUp(url: string, child: ChildProcess) {
+  const deadline = Date.now() + 60_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the bare site's server exited with ${child.exitCode}`)
+    if (await fetch(url).then((r) => r.ok, () => false)) return
+    await new Promise((resolve) => setTimeout(resolve, 250))
+  }
+  throw new Error(`the bare site did not answer ${url} within 60 s`)
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    const force = setTimeout(() => child.kill('SIGKILL'), 10_000)
+    child.once('exit', () => {
+      clearTimeout(force)
+      resolve()
+    })
+    child.kill('SIGTERM')
+  })
+}
