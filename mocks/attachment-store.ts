@@ -12,8 +12,8 @@ export interface StoredAttachment extends Attachment {
  */
 export interface AttachmentStore {
   add(attachment: StoredAttachment): Promise<void>
-  /** Oldest first. */
-  list(accountId: string, goalId: string): Promise<StoredAttachment[]>
+  /** Oldest first; without the bytes. */
+  list(accountId: string, goalId: string): Promise<Attachment[]>
   find(accountId: string, goalId: string, id: string): Promise<StoredAttachment | undefined>
   usedBytes(accountId: string): Promise<number>
   dropGoal(accountId: string, goalId: string): Promise<void>

@@ -1,17 +1,13 @@
 import type { HttpHandler } from 'msw'
 import type { ApiContext } from './api-context'
 import { systemClock, type Clock } from './clock'
-import { createDemoControlsStore } from './demo-controls-store'
 import { createRequestHandler, type HandleOptions } from './handle-request'
 import { createHandlers } from './handlers'
 import { resolveMockConfig, type MockConfig } from './mock-config'
 import { hashPasswordSync } from './passwords'
-import { createRateLimiter } from './rate-limiter'
-import { createRefreshTokenStore } from './refresh-token-store'
-import { createStore, demoAccount } from './store'
+import { createStores } from './create-stores'
+import { demoAccount } from './store'
 import { createAccessTokens } from './access-tokens'
-import { createAttachmentStore } from './attachment-store'
-import { createUploadGrantStore } from './upload-grant-store'
 import { uploadPath } from './upload-handlers'
 
 export interface DotnetApi {
@@ -35,39 +31,19 @@ export interface DotnetApi {
  */
 export function createDotnetApi({ config: overrides, clock = systemClock }: { config?: Partial<MockConfig>; clock?: Clock } = {}): DotnetApi {
   const config = resolveMockConfig(overrides)
-  const limiter = (limit: number, windowSeconds = config.loginFailureWindowSeconds) =>
-    createRateLimiter({ limit, windowSeconds, maxKeys: config.maxRateLimitKeys, clock })
-
-  const refreshTokens = createRefreshTokenStore({
-    familySeconds: config.refreshFamilySeconds,
-    overlapSeconds: config.refreshReuseOverlapSeconds,
-    maxTokens: config.maxRefreshTokens,
-    revocationSeconds: config.accessTokenSeconds + config.clockSkewSeconds,
-    clock,
-  })
-  const demoControls = createDemoControlsStore({ lifetimeSeconds: config.demoControlsSeconds, clock })
-  const uploadGrants = createUploadGrantStore({ grantSeconds: config.uploadGrantSeconds, maxGrants: config.maxUploadGrants, clock })
-  const attachments = createAttachmentStore({ maxTotalBytes: config.maxStoredUploadBytes })
-  const store = createStore({
-    maxAccounts: config.maxAccounts,
-    clock,
-    onEvict: async (userId) => {
-      await refreshTokens.dropUser(userId)
-      await demoControls.dropUser(userId)
-      await uploadGrants.dropUser(userId)
-      await attachments.dropUser(userId)
-    },
-  })
+  const stores = createStores(config, clock, { signingKeyIsRandom: overrides?.jwtSigningKey === undefined })
+  const { store, refreshTokens, demoControls, uploadGrants, attachments, limiter } = stores
+  const loginWindow = config.loginFailureWindowSeconds
 
   const context: ApiContext = {
     config,
     clock,
     store,
-    accessTokens: createAccessTokens(config, clock),
+    accessTokens: createAccessTokens(config, clock, { signingKey: stores.signingKey, expiredEarly: stores.expiredEarly }),
     refreshTokens,
-    accountClientLimiter: limiter(config.loginFailuresPerAccountAndClient),
-    clientLimiter: limiter(config.loginFailuresPerClient),
-    registrationLimiter: limiter(config.registrationsPerClient, config.registrationWindowSeconds),
+    accountClientLimiter: limiter('login-account-client', config.loginFailuresPerAccountAndClient, loginWindow),
+    clientLimiter: limiter('login-client', config.loginFailuresPerClient, loginWindow),
+    registrationLimiter: limiter('registration', config.registrationsPerClient, config.registrationWindowSeconds),
     demoControls,
     uploadGrants,
     attachments,
@@ -109,5 +85,5 @@ export function createDotnetApi({ config: overrides, clock = systemClock }: { co
     return handleRequest(request, options)
   }
 
-  return { handlers, handle, context, config, ready, close: async () => {} }
+  return { handlers, handle, context, config, ready, close: stores.close }
 }

@@ -57,6 +57,13 @@ export interface MockConfig {
   publicUrl?: string
   /** The one origin (the site's) allowed to upload cross-origin (DOTNET_API_ALLOWED_ORIGIN). Unset: none. */
   allowedOrigin?: string
+  /**
+   * REDIS_URL: the mock's state lives in that Redis, shared by every instance
+   * on it (see README.md). Unset: in this process's memory.
+   */
+  redisUrl?: string
+  /** What every key the mock writes in Redis starts with; tests give each run its own. */
+  redisKeyPrefix: string
 }
 
 // #region defaults
@@ -90,6 +97,7 @@ export const defaultMockConfig: Omit<MockConfig, 'jwtSigningKey'> = {
   maxStoredUploadBytes: 256 * 1024 * 1024,
   uploadGrantSeconds: 5 * 60,
   maxUploadGrants: 10_000,
+  redisKeyPrefix: 'mock:',
 }
 
 /**
@@ -110,7 +118,7 @@ export const fieldLimits = {
 } as const
 // #endregion defaults
 
-type TextSetting = 'jwtSigningKey' | 'jwtIssuer' | 'jwtAudience' | 'knownProxies' | 'publicUrl' | 'allowedOrigin'
+type TextSetting = 'jwtSigningKey' | 'jwtIssuer' | 'jwtAudience' | 'knownProxies' | 'publicUrl' | 'allowedOrigin' | 'redisUrl' | 'redisKeyPrefix'
 
 const numericEnv: Record<Exclude<keyof MockConfig, TextSetting>, string> = {
   accessTokenSeconds: 'DOTNET_MOCK_ACCESS_TOKEN_SECONDS',
@@ -166,11 +174,13 @@ export function loadMockConfig(env: Record<string, string | undefined> = process
   // The same names the C# API reads: they describe the deployment, not the mock.
   if (env.DOTNET_API_PUBLIC_URL) overrides.publicUrl = parseOrigin(env.DOTNET_API_PUBLIC_URL, 'DOTNET_API_PUBLIC_URL', { allowPath: true })
   if (env.DOTNET_API_ALLOWED_ORIGIN) overrides.allowedOrigin = parseOrigin(env.DOTNET_API_ALLOWED_ORIGIN, 'DOTNET_API_ALLOWED_ORIGIN', { allowPath: false })
+  if (env.REDIS_URL) overrides.redisUrl = parseRedisUrl(env.REDIS_URL)
   if (env.JWT_SIGNING_KEY) {
     assertSigningKey(env.JWT_SIGNING_KEY, 'JWT_SIGNING_KEY')
     overrides.jwtSigningKey = env.JWT_SIGNING_KEY
-  } else {
+  } else if (!overrides.redisUrl) {
     // Tokens then stop verifying after a restart, which is surprising enough to say once.
+    // (With Redis, the instances share one random key instead: redis-signing-key.ts.)
     console.warn('[dotnet mock] JWT_SIGNING_KEY is not set; using a random key for this process.')
   }
   return resolveMockConfig(overrides)
@@ -187,6 +197,15 @@ function parseOrigin(raw: string, name: string, { allowPath }: { allowPath: bool
     throw new Error(`${name} must be an http(s) ${allowPath ? 'URL' : 'origin such as https://site.example'}, got "${raw}"`)
   }
   return allowPath ? `${url.origin}${path}` : url.origin
+}
+
+/** redis:// or rediss:// (TLS, as hosted Redis services give it). */
+function parseRedisUrl(raw: string): string {
+  const url = URL.canParse(raw) ? new URL(raw) : null
+  if (!url || !/^rediss?:$/.test(url.protocol) || !url.hostname) {
+    throw new Error(`REDIS_URL must be a redis:// or rediss:// URL such as redis://localhost:6379, got "${raw.replace(/\/\/[^@/]*@/, '//***@')}"`)
+  }
+  return raw
 }
 
 function randomSigningKey(): string {

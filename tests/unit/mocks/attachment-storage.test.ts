@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { loadMockConfig } from '@/mocks/mock-config'
 import { sanitizeFileName } from '@/mocks/sanitize-file-name'
 import type { Attachment, UploadGrant } from '@/mocks/schemas'
-import { createTestApi } from './mock-client'
+import { backends, createTestApi, useBackend } from './mock-client'
 
 const png = (size: number) => {
   const bytes = new Uint8Array(size)
@@ -34,52 +34,56 @@ async function withGoal(mock: ReturnType<typeof createTestApi>, email: string, b
   return { token, goalId, grant, upload, list }
 }
 
-describe('attachments in the mock', () => {
-  it('keeps the instance under its total cap by dropping the oldest files first', async () => {
-    const mock = createTestApi({ maxStoredUploadBytes: 1000 })
-    const owner = await withGoal(mock, 'files@example.com')
-    const first = (await (await owner.upload(600)).json()) as Attachment
-    const second = (await (await owner.upload(600)).json()) as Attachment
-    expect((await owner.list()).map((a) => a.id)).toEqual([second.id])
-    expect(first.id).not.toBe(second.id)
-  })
+describe.each(backends)('with the %s store', (backend) => {
+  useBackend(backend)
 
-  it("drops an evicted account's files and grants with it", async () => {
-    const mock = createTestApi({ maxAccounts: 2 })
-    const owner = await withGoal(mock, 'evicted@example.com')
-    expect((await owner.upload(100)).status).toBe(201)
-    const pending = (await owner.grant(100)) as UploadGrant
-    await mock.register('newcomer@example.com')
-    expect(await mock.api.context.attachments.usedBytes((await mock.api.context.store.findByEmail('evicted@example.com'))?.user.id ?? '')).toBe(0)
-    expect(await mock.api.context.uploadGrants.claim(pending.uploadToken)).toEqual({ ok: false, reason: 'unknown' })
-  })
+  describe('attachments in the mock', () => {
+    it('keeps the instance under its total cap by dropping the oldest files first', async () => {
+      const mock = createTestApi({ maxStoredUploadBytes: 1000 })
+      const owner = await withGoal(mock, 'files@example.com')
+      const first = (await (await owner.upload(600)).json()) as Attachment
+      const second = (await (await owner.upload(600)).json()) as Attachment
+      expect((await owner.list()).map((a) => a.id)).toEqual([second.id])
+      expect(first.id).not.toBe(second.id)
+    })
 
-  it("drops a deleted goal's files", async () => {
-    const mock = createTestApi()
-    const owner = await withGoal(mock, 'goal@example.com')
-    expect((await owner.upload(100)).status).toBe(201)
-    expect((await mock.send('DELETE', `/api/goals/${owner.goalId}`, { token: owner.token })).status).toBe(204)
-    const accountId = (await mock.api.context.store.findByEmail('goal@example.com'))!.user.id
-    expect(await mock.api.context.attachments.usedBytes(accountId)).toBe(0)
-  })
+    it("drops an evicted account's files and grants with it", async () => {
+      const mock = createTestApi({ maxAccounts: 2 })
+      const owner = await withGoal(mock, 'evicted@example.com')
+      expect((await owner.upload(100)).status).toBe(201)
+      const pending = (await owner.grant(100)) as UploadGrant
+      await mock.register('newcomer@example.com')
+      expect(await mock.api.context.attachments.usedBytes((await mock.api.context.store.findByEmail('evicted@example.com'))?.user.id ?? '')).toBe(0)
+      expect(await mock.api.context.uploadGrants.claim(pending.uploadToken)).toEqual({ ok: false, reason: 'unknown' })
+    })
 
-  it('hands out an upload URL on the mount path, or on the public URL when one is set', async () => {
-    const mounted = createTestApi()
-    const owner = await withGoal(mounted, 'mounted@example.com', '/dotnet')
-    const grant = await mounted.api.handle(
-      new Request(`http://api.test/dotnet/api/goals/${owner.goalId}/attachments/grants`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ fileName: 'a.png', size: 100, contentType: 'image/png' }),
-      }),
-      { basePath: '/dotnet' },
-    )
-    expect(((await grant.json()) as UploadGrant).uploadUrl).toBe('/dotnet/api/uploads')
-    const uploaded = await owner.upload(100)
-    expect(uploaded.headers.get('location')).toMatch(new RegExp(`^/dotnet/api/goals/${owner.goalId}/attachments/`))
+    it("drops a deleted goal's files", async () => {
+      const mock = createTestApi()
+      const owner = await withGoal(mock, 'goal@example.com')
+      expect((await owner.upload(100)).status).toBe(201)
+      expect((await mock.send('DELETE', `/api/goals/${owner.goalId}`, { token: owner.token })).status).toBe(204)
+      const accountId = (await mock.api.context.store.findByEmail('goal@example.com'))!.user.id
+      expect(await mock.api.context.attachments.usedBytes(accountId)).toBe(0)
+    })
 
-    const withPublicUrl = createTestApi({ publicUrl: 'http://127.0.0.1:5080' })
-    expect(((await (await withGoal(withPublicUrl, 'public@example.com')).grant(100)) as UploadGrant).uploadUrl).toBe('http://127.0.0.1:5080/api/uploads')
+    it('hands out an upload URL on the mount path, or on the public URL when one is set', async () => {
+      const mounted = createTestApi()
+      const owner = await withGoal(mounted, 'mounted@example.com', '/dotnet')
+      const grant = await mounted.api.handle(
+        new Request(`http://api.test/dotnet/api/goals/${owner.goalId}/attachments/grants`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${owner.token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ fileName: 'a.png', size: 100, contentType: 'image/png' }),
+        }),
+        { basePath: '/dotnet' },
+      )
+      expect(((await grant.json()) as UploadGrant).uploadUrl).toBe('/dotnet/api/uploads')
+      const uploaded = await owner.upload(100)
+      expect(uploaded.headers.get('location')).toMatch(new RegExp(`^/dotnet/api/goals/${owner.goalId}/attachments/`))
+
+      const withPublicUrl = createTestApi({ publicUrl: 'http://127.0.0.1:5080' })
+      expect(((await (await withGoal(withPublicUrl, 'public@example.com')).grant(100)) as UploadGrant).uploadUrl).toBe('http://127.0.0.1:5080/api/uploads')
+    })
   })
 })
 
