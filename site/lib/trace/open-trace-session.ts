@@ -36,8 +36,8 @@ export async function openTraceSession(
 ): Promise<TraceSessionStart> {
   // 1. Known: keep it fresh.
   const named = validTraceSession(cookie)
-  if (named && store.has(named)) {
-    store.open(named)
+  if (named && (await store.has(named))) {
+    await store.open(named)
     return { ok: true, session: named, created: false }
   }
   // 2. and 3. Unknown is none; a new one is counted.
@@ -45,6 +45,6 @@ export async function openTraceSession(
   if (wait > 0) return { ok: false, retryAfter: wait }
   // 4. A fresh random id, opened before the cookie naming it leaves.
   const session = newTraceSession()
-  store.open(session)
+  await store.open(session)
   return { ok: true, session, created: true }
 }

@@ -3,6 +3,8 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { z } from 'zod'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
 import { problem } from '@/demos/lib/http/problem'
+import { sharedStoreUnavailable } from '@/demos/lib/http/shared-store-unavailable'
+import { RedisUnavailableError } from '@/demos/lib/redis/redis-unavailable'
 import { getTraceStore } from './trace-store'
 import { TRACE_COOKIE, validTraceSession } from './trace-session'
 import type { TracePage } from './trace-types'
@@ -22,7 +24,7 @@ const querySchema = z.strictObject({
  * recording", and nothing is created here: the panel starts a session with
  * POST /api/trace/session. 4. No cache anywhere may keep or share the answer.
  */
-export function readTrace(request: NextRequest): Response {
+export async function readTrace(request: NextRequest): Promise<Response> {
   // 1. Validate: every parameter once, and only the known one.
   const params = request.nextUrl.searchParams
   const parsed = querySchema.safeParse(Object.fromEntries(params))
@@ -36,12 +38,17 @@ export function readTrace(request: NextRequest): Response {
   const session = validTraceSession(request.cookies.get(TRACE_COOKIE)?.value)
 
   // 3. A session the server knows, or none: never adopt an id.
-  const page = session ? store.read(session, after) : null
   const api = process.env.DOTNET_API_URL?.trim() ? 'external' : 'in-site'
   let body: TracePage = { events: [], next: 0, reset: true, recording: false, api }
-  if (session && page) {
-    body = { ...page, reset: after > page.next, recording: true, api }
-    if (body.reset) body.events = store.read(session, 0)?.events ?? []
+  try {
+    const page = session ? await store.read(session, after) : null
+    if (session && page) {
+      body = { ...page, reset: after > page.next, recording: true, api }
+      if (body.reset) body.events = (await store.read(session, 0))?.events ?? []
+    }
+  } catch (error) {
+    if (error instanceof RedisUnavailableError) return sharedStoreUnavailable()
+    throw error
   }
 
   // 4. One visitor's data: private, never stored.
@@ -54,10 +61,16 @@ export function readTrace(request: NextRequest): Response {
  * it dropped, so the panel can drop the same ones even from a poll that was
  * already on its way.
  */
-export function clearTrace(request: NextRequest): Response {
+export async function clearTrace(request: NextRequest): Promise<Response> {
   const forged = rejectWithoutAntiForgery(request)
   if (forged) return forged
   const session = validTraceSession(request.cookies.get(TRACE_COOKIE)?.value)
-  const clearedThrough = session ? getTraceStore().clear(session) : 0
+  let clearedThrough = 0
+  try {
+    if (session) clearedThrough = await getTraceStore().clear(session)
+  } catch (error) {
+    if (error instanceof RedisUnavailableError) return sharedStoreUnavailable()
+    throw error
+  }
   return NextResponse.json({ clearedThrough }, { headers: { 'Cache-Control': 'private, no-store' } })
 }

@@ -34,9 +34,14 @@ export function exchangeOf(request: Request, response: Response, start: number, 
   }
 }
 
-/** Annotates a redacted hop and stores it in the visitor's trace. */
-export function recordHop(session: string, hop: Hop) {
-  getTraceStore().record(session, { ...hop, ...annotate(hop) })
+/**
+ * Annotates a redacted hop and stores it in the visitor's trace. Never
+ * rejects: a hop the store cannot take (Redis down) is lost, not the request.
+ */
+export function recordHop(session: string, hop: Hop): Promise<void> {
+  return getTraceStore()
+    .record(session, { ...hop, ...annotate(hop) })
+    .catch(() => {})
 }
 
 /**

@@ -3,6 +3,8 @@ import { NextResponse, type NextRequest } from 'next/server'
 import { rejectWithoutAntiForgery } from '@/demos/lib/http/anti-forgery'
 import { clientAddress } from '@/demos/lib/http/client-address'
 import { problem } from '@/demos/lib/http/problem'
+import { sharedStoreUnavailable } from '@/demos/lib/http/shared-store-unavailable'
+import { RedisUnavailableError } from '@/demos/lib/redis/redis-unavailable'
 import { openTraceSession } from './open-trace-session'
 import { setTraceCookie, TRACE_COOKIE } from './trace-session'
 
@@ -20,7 +22,12 @@ export async function startTrace(request: NextRequest): Promise<Response> {
   if (forged) return forged
 
   // 2. Known session, or a new one the server picks.
-  const started = await openTraceSession(request.cookies.get(TRACE_COOKIE)?.value, clientAddress(request))
+  const started = await openTraceSession(request.cookies.get(TRACE_COOKIE)?.value, clientAddress(request)).catch((error: unknown) => {
+    if (error instanceof RedisUnavailableError) return null
+    throw error
+  })
+  // The shared store (REDIS_URL) is down: the panel says it cannot record, the page works on.
+  if (!started) return sharedStoreUnavailable()
   if (!started.ok) {
     return problem(
       { status: 429, title: 'Too many new inspector sessions', detail: `Too many new wire inspector sessions from your address. Try again in ${started.retryAfter} seconds.` },

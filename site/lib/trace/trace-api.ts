@@ -19,13 +19,13 @@ export function traceApi(handler: (request: Request) => Promise<Response>, baseP
     if (uploadToken && request.method === 'PUT') return traceUpload(handler, request, path, uploadToken)
 
     const requestId = request.headers.get('x-request-id')
-    const flow = requestId ? getTraceStore().pendingFlow(requestId) : undefined
+    const flow = requestId ? await getTraceStore().pendingFlow(requestId).catch(() => undefined) : undefined
     if (!flow) return handler(request)
 
     const start = now()
     const response = await handler(request)
     if (request.method === 'POST' && response.status === 201 && GRANT_PATH.test(path)) await expectUpload(response, flow)
-    recordHop(flow.session, {
+    await recordHop(flow.session, {
       flowId: flow.flowId,
       requestId: requestId ?? undefined,
       source: 'api',
@@ -43,18 +43,18 @@ export function traceApi(handler: (request: Request) => Promise<Response>, baseP
  * is recorded as browser → API, the token redacted like every other secret.
  */
 async function traceUpload(handler: (request: Request) => Promise<Response>, request: Request, path: string, token: string) {
-  const flow = getTraceStore().takeUpload(hashOf(token))
+  const flow = await getTraceStore().takeUpload(hashOf(token)).catch(() => undefined)
   if (!flow) return handler(request)
   const start = now()
   const response = await handler(request)
-  recordHop(flow.session, { flowId: crypto.randomUUID(), source: 'api', from: 'browser', to: 'api', ...exchangeOf(request, response, start, path) })
+  await recordHop(flow.session, { flowId: crypto.randomUUID(), source: 'api', from: 'browser', to: 'api', ...exchangeOf(request, response, start, path) })
   return response
 }
 
 /** Remembers a traced visitor's grant by its token's hash, before the browser can present the token. */
 async function expectUpload(response: Response, flow: PendingFlow) {
   const grant = (await response.clone().json().catch(() => null)) as { uploadToken?: unknown } | null
-  if (typeof grant?.uploadToken === 'string') getTraceStore().expectUpload(hashOf(grant.uploadToken), flow)
+  if (typeof grant?.uploadToken === 'string') await getTraceStore().expectUpload(hashOf(grant.uploadToken), flow).catch(() => {})
 }
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('base64url')

@@ -2,7 +2,7 @@ import 'server-only'
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { cookies, headers } from 'next/headers'
 import { RETURN_PATH_HEADER } from '@/demos/lib/auth/return-path'
-import { getTraceStore } from './trace-store'
+import { isTraced } from './trace-store'
 import { TRACE_COOKIE, validTraceSession } from './trace-session'
 import type { TraceSource } from './trace-types'
 
@@ -59,7 +59,7 @@ async function renderTrace(): Promise<TraceContext | null> {
 
 async function traceOfRender(request: Awaited<ReturnType<typeof headers>>): Promise<TraceContext | null> {
   const session = validTraceSession((await cookies()).get(TRACE_COOKIE)?.value)
-  if (!session || !getTraceStore().has(session)) return null
+  if (!session || !(await isTraced(session))) return null
   // A Server Action is a POST: with JavaScript it carries Next-Action, without it is a form post.
   const action = request.has('next-action') || /form-data|x-www-form-urlencoded/.test(request.get('content-type') ?? '')
   return {

@@ -2,7 +2,7 @@ import 'server-only'
 import type { NextRequest } from 'next/server'
 import { exchangeOf, now, recordHop } from './record-hop'
 import { runTraced } from './trace-context'
-import { getTraceStore } from './trace-store'
+import { isTraced } from './trace-store'
 import { traceSessionOf } from './trace-session'
 
 /**
@@ -14,7 +14,7 @@ import { traceSessionOf } from './trace-session'
 export function traceProxy(proxy: (request: NextRequest) => Promise<Response>) {
   return async function tracedProxy(request: NextRequest): Promise<Response> {
     const session = traceSessionOf(request)
-    if (!session || !getTraceStore().has(session)) return runTraced(null, () => proxy(request))
+    if (!session || !(await isTraced(session))) return runTraced(null, () => proxy(request))
 
     const page = request.nextUrl.pathname + request.nextUrl.search
     const trace = { session, flowId: crypto.randomUUID(), source: 'proxy.ts', page, bodies: true } as const
@@ -22,7 +22,7 @@ export function traceProxy(proxy: (request: NextRequest) => Promise<Response>) {
     const response = await runTraced(trace, () => proxy(request))
     const acted = response.headers.has('location') || response.headers.getSetCookie().length > 0
     if (acted) {
-      recordHop(session, {
+      void recordHop(session, {
         flowId: trace.flowId,
         source: trace.source,
         page,

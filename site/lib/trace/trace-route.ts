@@ -2,7 +2,7 @@ import 'server-only'
 import { exchangeOf, MAX_CAPTURE_BYTES, now, readCapped, recordHop } from './record-hop'
 import { redactBody } from './redact'
 import { runTraced } from './trace-context'
-import { getTraceStore } from './trace-store'
+import { isTraced } from './trace-store'
 import { traceSessionOf } from './trace-session'
 import type { TraceSource } from './trace-types'
 
@@ -23,7 +23,7 @@ type RouteHop = {
 export function traceRoute<R extends Request>(handler: (request: R) => Promise<Response>, { source = 'route-handler', bodies = true }: RouteHop = {}) {
   return async function traced(request: R): Promise<Response> {
     const session = traceSessionOf(request)
-    if (!session || !getTraceStore().has(session)) return runTraced(null, () => handler(request))
+    if (!session || !(await isTraced(session))) return runTraced(null, () => handler(request))
 
     const trace = { session, flowId: crypto.randomUUID(), source, bodies }
     const captureBodies = bodies && Number(request.headers.get('content-length') ?? 0) <= MAX_CAPTURE_BYTES

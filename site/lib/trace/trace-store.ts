@@ -1,4 +1,8 @@
 import 'server-only'
+import type { BffRedis } from '@/demos/lib/redis/connect-redis'
+import { getBffRedis } from '@/demos/lib/redis/get-bff-redis'
+import { createRedisTraceStore } from './redis-trace-store'
+import { TraceRing } from './trace-ring'
 import type { TraceEvent } from './trace-types'
 
 export type TraceLimits = {
@@ -28,61 +32,43 @@ export const TRACE_LIMITS: TraceLimits = {
 /** Which session and flow a BFF→API request id belongs to, until its answer arrives. */
 export type PendingFlow = { session: string; flowId: string }
 
-type Stored = { event: TraceEvent; bytes: number }
-
-/** A fixed-capacity ring: pushing onto a full one overwrites the oldest entry. */
-class Ring {
-  private readonly slots: (Stored | undefined)[]
-  private head = 0
-  size = 0
-  bytes = 0
-  nextSeq = 1
-
-  constructor(capacity: number) {
-    this.slots = new Array(capacity)
-  }
-
-  push(entry: Stored): Stored | undefined {
-    const index = (this.head + this.size) % this.slots.length
-    const overwritten = this.size === this.slots.length ? this.slots[index] : undefined
-    this.slots[index] = entry
-    if (overwritten) this.head = (this.head + 1) % this.slots.length
-    else this.size++
-    this.bytes += entry.bytes - (overwritten?.bytes ?? 0)
-    return overwritten
-  }
-
-  dropOldest(): Stored | undefined {
-    if (this.size === 0) return undefined
-    const oldest = this.slots[this.head]
-    this.slots[this.head] = undefined
-    this.head = (this.head + 1) % this.slots.length
-    this.size--
-    this.bytes -= oldest?.bytes ?? 0
-    return oldest
-  }
-
-  *entries() {
-    for (let i = 0; i < this.size; i++) yield this.slots[(this.head + i) % this.slots.length]!
-  }
+/**
+ * The traces of every visitor whose inspector is open: in this process's
+ * memory (below), or in Redis when REDIS_URL is set (redis-trace-store.ts), so
+ * the panel shows the hops of every instance whichever one it asks.
+ * Asynchronous for Redis's sake; a Redis store rejects with
+ * RedisUnavailableError when it cannot be asked.
+ */
+export type TraceStore = {
+  has(id: string): Promise<boolean>
+  open(id: string): Promise<void>
+  record(id: string, event: Omit<TraceEvent, 'seq'>): Promise<void>
+  read(id: string, after?: number): Promise<{ events: TraceEvent[]; next: number } | null>
+  clear(id: string): Promise<number>
+  expect(requestId: string, flow: PendingFlow): Promise<boolean>
+  pendingFlow(requestId: string): Promise<PendingFlow | undefined>
+  settle(requestId: string): Promise<void>
+  expectUpload(tokenHash: string, flow: PendingFlow): Promise<void>
+  takeUpload(tokenHash: string): Promise<PendingFlow | undefined>
+  stats(): Promise<{ sessions: number }>
 }
 
 // #region store
 /**
- * Every visitor's recent hops, in memory, bounded three ways: events per
+ * Every visitor's recent hops, in this process's memory, bounded three ways: events per
  * session (a ring), bytes per session, and sessions and bytes overall (least
  * recently used first). A session exists only once its visitor's inspector
  * has asked for it; hops of anyone else are not recorded at all.
  */
 export function createTraceStore(limits: TraceLimits = TRACE_LIMITS) {
   // A Map iterates in insertion order: re-inserting on use keeps the least recently used first.
-  const sessions = new Map<string, Ring>()
+  const sessions = new Map<string, TraceRing>()
   const pending = new Map<string, PendingFlow>()
   // Upload grants (by their token's hash) issued to a traced visitor, until the browser's upload presents one.
   const uploads = new Map<string, PendingFlow>()
   let totalBytes = 0
 
-  function touch(id: string): Ring | undefined {
+  function touch(id: string): TraceRing | undefined {
     const ring = sessions.get(id)
     if (ring) {
       sessions.delete(id)
@@ -105,17 +91,17 @@ export function createTraceStore(limits: TraceLimits = TRACE_LIMITS) {
   }
 
   return {
-    has: (id: string) => sessions.has(id),
+    has: async (id: string) => sessions.has(id),
 
     /** Starts recording for a session (the visitor's inspector asked), or keeps it fresh. */
-    open(id: string) {
+    async open(id: string) {
       if (touch(id)) return
-      sessions.set(id, new Ring(limits.maxEventsPerSession))
+      sessions.set(id, new TraceRing(limits.maxEventsPerSession))
       evictLeastRecent()
     },
 
     /** Adds an event to an open session; a closed or evicted one records nothing. */
-    record(id: string, event: Omit<TraceEvent, 'seq'>) {
+    async record(id: string, event: Omit<TraceEvent, 'seq'>) {
       const ring = touch(id)
       if (!ring) return
       const stored = { event: { ...event, seq: ring.nextSeq++ }, bytes: estimateBytes(event) }
@@ -127,7 +113,7 @@ export function createTraceStore(limits: TraceLimits = TRACE_LIMITS) {
     },
 
     /** The session's events after `after`, oldest first, and the seq to ask after next time. */
-    read(id: string, after = 0) {
+    async read(id: string, after = 0) {
       const ring = touch(id)
       if (!ring) return null
       const events: TraceEvent[] = []
@@ -139,7 +125,7 @@ export function createTraceStore(limits: TraceLimits = TRACE_LIMITS) {
      * Drops a session's events and returns the last number dropped. Numbers are
      * not reused, so a poll after it misses nothing.
      */
-    clear(id: string): number {
+    async clear(id: string): Promise<number> {
       const ring = sessions.get(id)
       if (!ring) return 0
       totalBytes -= ring.bytes
@@ -148,14 +134,14 @@ export function createTraceStore(limits: TraceLimits = TRACE_LIMITS) {
     },
 
     /** Remembers which flow a request id belongs to, so the API's side can join it. */
-    expect(requestId: string, flow: PendingFlow): boolean {
+    async expect(requestId: string, flow: PendingFlow): Promise<boolean> {
       // First come keeps it: a second caller reusing an id must not take over another's hop.
       if (pending.has(requestId) || pending.size >= limits.maxPending) return false
       pending.set(requestId, flow)
       return true
     },
-    pendingFlow: (requestId: string) => pending.get(requestId),
-    settle: (requestId: string) => void pending.delete(requestId),
+    pendingFlow: async (requestId: string) => pending.get(requestId),
+    settle: async (requestId: string) => void pending.delete(requestId),
 
     /**
      * The direct upload (Workflow E) carries no request id and, from another
@@ -163,23 +149,21 @@ export function createTraceStore(limits: TraceLimits = TRACE_LIMITS) {
      * asked for the grant. Bounded like `pending`, the oldest going first,
      * since most grants are used within seconds and the rest expire unused.
      */
-    expectUpload(tokenHash: string, flow: PendingFlow) {
+    async expectUpload(tokenHash: string, flow: PendingFlow) {
       if (uploads.size >= limits.maxPending) uploads.delete(uploads.keys().next().value!)
       uploads.set(tokenHash, flow)
     },
     /** The visitor a token was issued to, once: a token is used once. */
-    takeUpload(tokenHash: string): PendingFlow | undefined {
+    async takeUpload(tokenHash: string): Promise<PendingFlow | undefined> {
       const flow = uploads.get(tokenHash)
       uploads.delete(tokenHash)
       return flow
     },
 
-    stats: () => ({ sessions: sessions.size, totalBytes, pending: pending.size, uploads: uploads.size }),
-  }
+    stats: async () => ({ sessions: sessions.size, totalBytes, pending: pending.size, uploads: uploads.size }),
+  } satisfies TraceStore
 }
 // #endregion store
-
-export type TraceStore = ReturnType<typeof createTraceStore>
 
 /** Strings dominate an event's size; counting them is close enough and costs no serialisation. */
 function estimateBytes(event: Omit<TraceEvent, 'seq'>): number {
@@ -193,8 +177,25 @@ function estimateBytes(event: Omit<TraceEvent, 'seq'>): number {
 // On globalThis: route handlers, proxy.ts and the mock API's route are bundled
 // separately, and all of them must write to the one store the panel reads.
 const globalKey = Symbol.for('bff-jwt-reference.trace-store')
-type GlobalWithStore = typeof globalThis & { [globalKey]?: TraceStore }
+type GlobalWithStore = typeof globalThis & { [globalKey]?: { redis: BffRedis | null; store: TraceStore } }
 
+/** The one place that picks where traces live: Redis when REDIS_URL is set, else this process. */
 export function getTraceStore(): TraceStore {
-  return ((globalThis as GlobalWithStore)[globalKey] ??= createTraceStore())
+  const redis = getBffRedis()
+  const global = globalThis as GlobalWithStore
+  let held = global[globalKey]
+  if (held?.redis !== redis) held = global[globalKey] = { redis, store: redis ? createRedisTraceStore(redis, TRACE_LIMITS) : createTraceStore() }
+  return held.store
+}
+
+/**
+ * Whether a request belongs to a traced visitor. The inspector must never
+ * break the app: if its store cannot be asked, the request goes on untraced
+ * (the panel's own requests get the 503 and say so).
+ */
+export async function isTraced(session: string | null): Promise<boolean> {
+  if (!session) return false
+  return getTraceStore()
+    .has(session)
+    .catch(() => false)
 }

@@ -47,14 +47,15 @@ type Call = { url: string; method: string; headers: Headers; requestBody: Promis
 async function traceCall<A extends Answer>(trace: TraceContext, call: Call, send: () => Promise<A>): Promise<A> {
   const requestId = call.headers.get('x-request-id') ?? undefined
   const store = getTraceStore()
-  const joined = requestId !== undefined && store.expect(requestId, { session: trace.session, flowId: trace.flowId })
+  // A store that cannot be asked (Redis down) joins nothing; the call itself goes on.
+  const joined = requestId !== undefined && (await store.expect(requestId, { session: trace.session, flowId: trace.flowId }).catch(() => false))
   const start = now()
   let response: A | undefined
   try {
     response = await send()
     return response
   } finally {
-    if (joined) store.settle(requestId)
+    if (joined) void store.settle(requestId).catch(() => {})
     const finished = now()
     void record(trace, { ...call, requestId, start, finished, response })
   }
@@ -66,7 +67,7 @@ async function record(trace: TraceContext, { url, method, headers, requestId, st
   // Only a fetch Response can be read twice; the proxy's streamed answer is never copied.
   const copy = response && 'clone' in response && trace.bodies && Number(response.headers.get('content-length') ?? 0) <= MAX_CAPTURE_BYTES
   const [sent, received] = await Promise.all([requestBody, copy ? readCapped(response.clone().body) : null])
-  recordHop(trace.session, {
+  await recordHop(trace.session, {
     flowId: trace.flowId,
     requestId,
     source: trace.source,

@@ -50,8 +50,8 @@ describe('POST /api/trace/session', () => {
     expect(response.headers.get('cache-control')).toBe('private, no-store')
     const line = response.headers.getSetCookie()[0]
     expect(line).toMatch(new RegExp(`^${TRACE_COOKIE}=[0-9a-f-]{36}; Path=/; Expires=[^;]+; Max-Age=86400; HttpOnly; SameSite=lax`))
-    expect(getTraceStore().has(cookieOf(response)!)).toBe(true)
-    expect(await read('', { cookie: cookieOf(response) }).json()).toEqual({ events: [], next: 0, reset: false, recording: true, api: 'in-site' })
+    expect(await getTraceStore().has(cookieOf(response)!)).toBe(true)
+    expect(await (await read('', { cookie: cookieOf(response) })).json()).toEqual({ events: [], next: 0, reset: false, recording: true, api: 'in-site' })
   })
 
   it('keeps a session it issued, with no new cookie, and needs the anti-forgery header', async () => {
@@ -67,13 +67,13 @@ describe('POST /api/trace/session', () => {
     const response = await start({ cookie: forged, from: address() })
     expect(cookieOf(response)).toMatch(/^[0-9a-f-]{36}$/)
     expect(cookieOf(response)).not.toBe(forged)
-    expect(getTraceStore().has(forged)).toBe(false)
+    expect(await getTraceStore().has(forged)).toBe(false)
   })
 
   it('a malformed trace cookie is replaced, never used as a key', async () => {
     const response = await start({ cookie: '../../etc', from: address() })
     expect(cookieOf(response)).toMatch(/^[0-9a-f-]{36}$/)
-    expect(getTraceStore().has('../../etc')).toBe(false)
+    expect(await getTraceStore().has('../../etc')).toBe(false)
   })
 
   it('limits new sessions per client address, with 429 and Retry-After; other addresses still start', async () => {
@@ -90,19 +90,19 @@ describe('POST /api/trace/session', () => {
 
 describe('GET /api/trace', () => {
   it('creates nothing: no cookie, no session, "not recording"', async () => {
-    const before = getTraceStore().stats().sessions
-    const response = read()
+    const before = (await getTraceStore().stats()).sessions
+    const response = await read()
     expect(response.status).toBe(200)
     expect(response.headers.get('cache-control')).toBe('private, no-store')
     expect(response.headers.getSetCookie()).toEqual([])
     expect(await response.json()).toEqual({ events: [], next: 0, reset: true, recording: false, api: 'in-site' })
-    expect(getTraceStore().stats().sessions).toBe(before)
+    expect((await getTraceStore().stats()).sessions).toBe(before)
   })
 
   it('says when the API is external, so the panel can label its lane', async () => {
     process.env.DOTNET_API_URL = 'http://127.0.0.1:5099'
     try {
-      expect((await read().json()).api).toBe('external')
+      expect((await (await read()).json()).api).toBe('external')
     } finally {
       delete process.env.DOTNET_API_URL
     }
@@ -110,44 +110,44 @@ describe('GET /api/trace', () => {
 
   it('a forged, well-formed trace id is not a session: nothing is read or opened under it', async () => {
     const forged = crypto.randomUUID()
-    expect(await read('', { cookie: forged }).json()).toMatchObject({ events: [], recording: false })
-    expect(getTraceStore().has(forged)).toBe(false)
+    expect(await (await read('', { cookie: forged })).json()).toMatchObject({ events: [], recording: false })
+    expect(await getTraceStore().has(forged)).toBe(false)
   })
 
   it(`${TRACE_LIMITS.maxSessions + 10} cookieless reads do not evict an existing visitor's trace`, async () => {
     const visitor = crypto.randomUUID()
-    getTraceStore().open(visitor)
-    getTraceStore().record(visitor, event('/api/proxy/goals?visitor'))
-    for (let i = 0; i < TRACE_LIMITS.maxSessions + 10; i++) read()
-    const page = (await read('', { cookie: visitor }).json()) as TracePage
+    await getTraceStore().open(visitor)
+    await getTraceStore().record(visitor, event('/api/proxy/goals?visitor'))
+    for (let i = 0; i < TRACE_LIMITS.maxSessions + 10; i++) await read()
+    const page = (await (await read('', { cookie: visitor })).json()) as TracePage
     expect(page.events.map((e) => e.path)).toEqual(['/api/proxy/goals?visitor'])
   })
 
   it('serves each visitor only the trace their own cookie names', async () => {
     const alice = cookieOf(await start({ from: address() }))!
     const bob = cookieOf(await start({ from: address() }))!
-    getTraceStore().record(alice, event('/api/proxy/goals?alice'))
+    await getTraceStore().record(alice, event('/api/proxy/goals?alice'))
 
-    const forAlice = (await read('', { cookie: alice }).json()) as TracePage
+    const forAlice = (await (await read('', { cookie: alice })).json()) as TracePage
     expect(forAlice.events.map((e) => e.path)).toEqual(['/api/proxy/goals?alice'])
-    const forBob = (await read('', { cookie: bob }).json()) as TracePage
+    const forBob = (await (await read('', { cookie: bob })).json()) as TracePage
     expect(forBob.events).toEqual([])
     // Naming Alice's session in the query gets Bob nothing but a 400.
-    const asking = read(`?session=${alice}`, { cookie: bob })
+    const asking = await read(`?session=${alice}`, { cookie: bob })
     expect(asking.status).toBe(400)
     expect(JSON.stringify(await asking.json())).not.toContain('alice')
   })
 
   it('returns only what is new after `after`', async () => {
     const session = cookieOf(await start({ from: address() }))!
-    for (const path of ['/1', '/2', '/3']) getTraceStore().record(session, event(path))
-    const page = (await read('?after=2', { cookie: session }).json()) as TracePage
+    for (const path of ['/1', '/2', '/3']) await getTraceStore().record(session, event(path))
+    const page = (await (await read('?after=2', { cookie: session })).json()) as TracePage
     expect(page).toMatchObject({ next: 3, reset: false, recording: true })
     expect(page.events.map((e) => e.path)).toEqual(['/3'])
   })
 
   it.each(['?after=-1', '?after=1.5', '?after=abc', '?after=1&after=2', '?session=x', '?after=1e400'])('answers %s with a 400 ProblemDetails', async (query) => {
-    const response = read(query)
+    const response = await read(query)
     expect(response.status).toBe(400)
     expect(response.headers.get('content-type')).toBe('application/problem+json')
     expect(await response.json()).toMatchObject({ status: 400, title: 'Invalid trace query' })
@@ -157,13 +157,13 @@ describe('GET /api/trace', () => {
 describe('DELETE /api/trace', () => {
   it('clears the caller’s trace, and needs the anti-forgery header', async () => {
     const session = cookieOf(await start({ from: address() }))!
-    getTraceStore().record(session, event('/1'))
-    expect(DELETE(request('/api/trace', { cookie: session, method: 'DELETE' })).status).toBe(403)
-    expect(getTraceStore().read(session)?.events).toHaveLength(1)
-    const cleared = DELETE(request('/api/trace', { cookie: session, method: 'DELETE', csrf: true }))
+    await getTraceStore().record(session, event('/1'))
+    expect((await DELETE(request('/api/trace', { cookie: session, method: 'DELETE' }))).status).toBe(403)
+    expect((await getTraceStore().read(session))?.events).toHaveLength(1)
+    const cleared = await DELETE(request('/api/trace', { cookie: session, method: 'DELETE', csrf: true }))
     expect(cleared.status).toBe(200)
     expect(cleared.headers.get('cache-control')).toBe('private, no-store')
     expect(await cleared.json()).toEqual({ clearedThrough: 1 })
-    expect(getTraceStore().read(session)?.events).toEqual([])
+    expect((await getTraceStore().read(session))?.events).toEqual([])
   })
 })

@@ -45,13 +45,13 @@ function login(session: string | null, password = 'demo-password') {
 async function eventsOf(session: string): Promise<TraceEvent[]> {
   // The browser hop is recorded once its bodies have been read, just after the answer.
   await new Promise((resolve) => setTimeout(resolve, 50))
-  return getTraceStore().read(session)?.events ?? []
+  return (await getTraceStore().read(session))?.events ?? []
 }
 
 describe('recording a traced sign-in', () => {
   it('records browser → BFF, BFF → API and the API’s own view, joined by one flow and one request id', async () => {
     const session = crypto.randomUUID()
-    getTraceStore().open(session)
+    await getTraceStore().open(session)
     const response = await login(session)
     expect(response.status).toBe(200)
     const events = await eventsOf(session)
@@ -87,7 +87,7 @@ describe('recording a traced sign-in', () => {
 
   it('no token, password or cookie value is in what was stored', async () => {
     const session = crypto.randomUUID()
-    getTraceStore().open(session)
+    await getTraceStore().open(session)
     const response = await login(session)
     const tokens = response.headers.getSetCookie().map((line) => line.slice(line.indexOf('=') + 1, line.indexOf(';')))
     expect(tokens).toHaveLength(2)
@@ -98,18 +98,18 @@ describe('recording a traced sign-in', () => {
 
   it('records nothing for a visitor without a trace cookie, or with one the server never opened, and still sends a request id', async () => {
     const stranger = crypto.randomUUID()
-    const before = getTraceStore().stats()
+    const before = await getTraceStore().stats()
     expect((await login(null)).status).toBe(200)
     expect((await login(stranger)).status).toBe(200)
-    expect(getTraceStore().has(stranger)).toBe(false)
-    expect(getTraceStore().stats().sessions).toBe(before.sessions)
+    expect(await getTraceStore().has(stranger)).toBe(false)
+    expect((await getTraceStore().stats()).sessions).toBe(before.sessions)
     expect(apiRequestIds).toHaveLength(2)
     for (const id of apiRequestIds) expect(id).toMatch(/^[0-9a-f-]{36}$/)
   })
 
   it('a failed sign-in is recorded with its 401, the password still redacted', async () => {
     const session = crypto.randomUUID()
-    getTraceStore().open(session)
+    await getTraceStore().open(session)
     expect((await login(session, 'wrong-password')).status).toBe(401)
     const stored = await eventsOf(session)
     expect(stored.map((event) => event.status)).toEqual([401, 401, 401])

@@ -48,12 +48,12 @@ function upload(uploadUrl: string, uploadToken: string) {
   }))
 }
 
-function tracedSession() {
+async function tracedSession() {
   const session = crypto.randomUUID()
-  getTraceStore().open(session)
+  await getTraceStore().open(session)
   const requestId = crypto.randomUUID()
-  getTraceStore().expect(requestId, { session, flowId: crypto.randomUUID() })
-  return { session, requestId, events: (): TraceEvent[] => getTraceStore().read(session)?.events ?? [] }
+  await getTraceStore().expect(requestId, { session, flowId: crypto.randomUUID() })
+  return { session, requestId, events: async (): Promise<TraceEvent[]> => (await getTraceStore().read(session))?.events ?? [] }
 }
 
 describe('the upload token in the inspector', () => {
@@ -70,13 +70,13 @@ describe('the upload token in the inspector', () => {
   })
 
   it('records the direct upload of a traced grant as browser → API, once, with the token redacted', async () => {
-    const traced = tracedSession()
+    const traced = await tracedSession()
     const { uploadUrl, uploadToken } = await grant(traced.requestId)
     expect((await upload(uploadUrl, uploadToken)).status).toBe(201)
     // The token is single-use: a replay is refused, and not recorded as the visitor's upload.
     expect((await upload(uploadUrl, uploadToken)).status).toBe(403)
 
-    const events = traced.events()
+    const events = await traced.events()
     expect(events.map((e) => `${e.from}→${e.to} ${e.method} ${e.path} ${e.status}`)).toEqual([
       `api→api POST /api/goals/${goalId}/attachments/grants 201`,
       'browser→api PUT /api/uploads 201',
@@ -90,9 +90,9 @@ describe('the upload token in the inspector', () => {
   })
 
   it('records nothing of an upload whose grant no traced visitor asked for', async () => {
-    const traced = tracedSession()
+    const traced = await tracedSession()
     const { uploadUrl, uploadToken } = await grant(crypto.randomUUID())
     expect((await upload(uploadUrl, uploadToken)).status).toBe(201)
-    expect(traced.events()).toEqual([])
+    expect(await traced.events()).toEqual([])
   })
 })
