@@ -13,7 +13,9 @@ export function SessionView({ claims, fingerprints, expiresAt, family }: Session
       <dl className="bff-facts">
         <dt>Access token</dt>
         <dd>
-          <code data-testid="access-fingerprint">{fingerprints.access}</code>, <AccessTokenCountdown expiresAt={expiresAt} />
+          <code data-testid="access-fingerprint">{fingerprints.access}</code>,{' '}
+          {/* eslint-disable-next-line react-hooks/purity -- a Server Component renders once per request, never again in the browser: the render time is a fact of this response, like ago() and until() below. */}
+          <AccessTokenCountdown expiresAt={expiresAt} renderedAt={Date.now()} />
         </dd>
         <dt>Refresh token</dt>
         <dd><code data-testid="refresh-fingerprint">{fingerprints.refresh ?? 'none'}</code></dd>

@@ -20,6 +20,27 @@ test.describe('Workflow B: server fetch and hydration', () => {
     await settled
     expect(proxied).toEqual([])
   })
+
+  test('nothing on screen moves while the goals stream in behind loading.tsx (layout shift at most 0.02)', async ({ page, context, request }) => {
+    await signInPrivately(page)
+    // A slow API, so the browser paints loading.tsx before the page replaces it.
+    await setDemoControls(context, request, { latencyMs: 400 })
+    await page.addInitScript(() => {
+      const store = window as unknown as { layoutShift: number }
+      store.layoutShift = 0
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) store.layoutShift += entry.value
+        }
+      }).observe({ type: 'layout-shift', buffered: true })
+    })
+    // Settled once the wire inspector polls: hydration and every mount effect have had their turn.
+    const settled = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/trace' && r.request().method() === 'GET')
+    await page.goto('/demo/goals')
+    await expect(goalItems(page)).toHaveCount(10)
+    await settled
+    expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBeLessThanOrEqual(0.02)
+  })
 })
 
 test.describe('Workflow C: pagination and filtering through the proxy', () => {

@@ -11,7 +11,8 @@ export function GoalsBoard() {
   const [failure, setFailure] = useState<string | null>(null)
 
   return (
-    <div className="bff-board">
+    // .bff-streamed: it fills at least a screen, as loading.tsx does before it (see app/demo/goals/layout.tsx).
+    <div className="bff-board bff-streamed">
       <p role="alert" className="bff-error" data-testid="mutation-error">{failure}</p>
       {failure && <button type="button" onClick={() => setFailure(null)}>Dismiss</button>}
       <CreateGoalForm view={params} report={setFailure} />
