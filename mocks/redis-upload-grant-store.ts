@@ -13,8 +13,9 @@ import {
 //   grant:<hash>          hash: the grant's fields, usedAt ('' until claimed); by the token's SHA-256 only
 //   grants                sorted set: hash → when issued, what maxGrants bounds
 //   grants-acct:<userId>  the account's grant hashes, for the demo's expiry and for eviction
-// Every key lives as long as a grant (uploadGrantSeconds); a used grant stays
-// until then, so a replay hears "used" rather than "unknown".
+// A grant is judged by its own expiresAt; its key outlives that by a minute,
+// so a late upload hears "expired" and a replay "used", rather than "unknown".
+// The next issue drops expired grants sooner, as in memory.
 
 const issueScript = `
 local p, hash, now, grantMs, maxGrants = ARGV[1], ARGV[2], tonumber(ARGV[3]), tonumber(ARGV[4]), tonumber(ARGV[5])
@@ -30,7 +31,7 @@ redis.call('HSET', p..'grant:'..hash, 'accountId', accountId, 'goalId', ARGV[7],
   'contentType', ARGV[10], 'expiresAt', now + grantMs, 'usedAt', '')
 redis.call('ZADD', p..'grants', now, hash)
 redis.call('SADD', p..'grants-acct:'..accountId, hash)
-for _, key in ipairs({p..'grant:'..hash, p..'grants', p..'grants-acct:'..accountId}) do redis.call('PEXPIRE', key, grantMs) end
+for _, key in ipairs({p..'grant:'..hash, p..'grants', p..'grants-acct:'..accountId}) do redis.call('PEXPIRE', key, grantMs + 60000) end
 return 1
 `
 

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto'
+import { createClient } from 'redis'
 import type { TestProject } from 'vitest/node'
 import { createDotnetApi } from '../../mocks/create-dotnet-api'
 import { startHttpServer } from '../../mocks/http-server'
@@ -43,7 +44,9 @@ const allowedOrigin = 'http://site.contract.test'
  * With CONTRACT_BASE_URL set (scripts/test-contract.mjs --base-url), the suite
  * runs against that API and learns its secrets only from env. Without it, the
  * built-in mock starts in-process on a free loopback port, with lifetimes short
- * enough to test and a signing key the tests are given.
+ * enough to test and a signing key the tests are given; with
+ * CONTRACT_MOCK_REDIS_URL too, two instances of it on that Redis, the second
+ * for the two-instance tests.
  */
 export default async function setup(project: TestProject) {
   const env = process.env
@@ -68,28 +71,35 @@ export default async function setup(project: TestProject) {
   }
 
   const jwtSigningKey = randomBytes(32).toString('base64url')
-  const refreshFamilySeconds = 2
-  // Shorter than the 10 s default, so the suite can wait the window out.
-  const refreshReuseOverlapSeconds = 1
-  const api = createDotnetApi({
-    config: {
-      jwtSigningKey,
-      refreshFamilySeconds,
-      refreshReuseOverlapSeconds,
-      maxBodyBytes,
-      // Every test signs in from its own X-Forwarded-For address, but keep the
-      // per-client limit low enough that its own test stays quick.
-      loginFailuresPerClient: 20,
-      uploadGrantSeconds,
-      uploadQuotaBytes,
-      allowedOrigin,
-      registrationsPerClient,
-    },
-  })
-  const server = await startHttpServer((request, options) => api.handle(request, options))
+  // With a Redis pair (CONTRACT_MOCK_REDIS_URL), two instances share one store,
+  // and the two-instance tests need an overlap window that outlasts twenty
+  // requests on a busy machine, inside a family that outlasts the window (the
+  // settings of the C# pair in scripts/dotnet/test-dotnet.mjs). Otherwise
+  // shorter than the 10 s default, so the suite can wait them out quickly.
+  const redisUrl = env.CONTRACT_MOCK_REDIS_URL || undefined
+  const refreshFamilySeconds = redisUrl ? 10 : 2
+  const refreshReuseOverlapSeconds = redisUrl ? 5 : 1
+  const redisKeyPrefix = `contract:${randomBytes(6).toString('hex')}:`
+  const config = {
+    jwtSigningKey,
+    refreshFamilySeconds,
+    refreshReuseOverlapSeconds,
+    maxBodyBytes,
+    // Every test signs in from its own X-Forwarded-For address, but keep the
+    // per-client limit low enough that its own test stays quick.
+    loginFailuresPerClient: 20,
+    uploadGrantSeconds,
+    uploadQuotaBytes,
+    allowedOrigin,
+    registrationsPerClient,
+    ...(redisUrl ? { redisUrl, redisKeyPrefix } : {}),
+  }
+  // The same config and signing key on both, as two processes behind a load balancer.
+  const apis = Array.from({ length: redisUrl ? 2 : 1 }, () => createDotnetApi({ config }))
+  const servers = await Promise.all(apis.map((api) => startHttpServer((request, options) => api.handle(request, options))))
 
-  project.provide('contractBaseUrl', server.url)
-  project.provide('contractSecondBaseUrl', null)
+  project.provide('contractBaseUrl', servers[0].url)
+  project.provide('contractSecondBaseUrl', servers[1]?.url ?? null)
   project.provide('contractJwtSigningKey', jwtSigningKey)
   project.provide('contractRefreshFamilySeconds', refreshFamilySeconds)
   project.provide('contractRefreshOverlapSeconds', refreshReuseOverlapSeconds)
@@ -100,5 +110,16 @@ export default async function setup(project: TestProject) {
   project.provide('contractUploadQuotaBytes', uploadQuotaBytes)
   project.provide('contractAllowedOrigin', allowedOrigin)
   project.provide('contractRegistrationsPerClient', registrationsPerClient)
-  return () => server.close()
+  return async () => {
+    await Promise.all(servers.map((server) => server.close()))
+    await Promise.all(apis.map((api) => api.close()))
+    if (redisUrl) await deleteKeys(redisUrl, redisKeyPrefix)
+  }
+}
+
+/** Leaves the Redis server as it found it: every key of this run goes. */
+async function deleteKeys(url: string, prefix: string): Promise<void> {
+  const client = await createClient({ url }).connect()
+  for await (const keys of client.scanIterator({ MATCH: `${prefix}*`, COUNT: 500 })) if (keys.length > 0) await client.del(keys)
+  await client.close()
 }
