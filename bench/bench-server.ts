@@ -21,6 +21,8 @@ export const BENCH_SERVER_ENV = {
   JWT_SIGNING_KEY: 'benchmark-only-signing-key-not-a-secret-0123456789',
   // The upload benchmark's relay route (site/lib/bench/relay-upload.ts, UPLOAD_RELAY_ENV): 404 on any other server.
   BENCH_UPLOAD_RELAY: '1',
+  // The proxy benchmark's naive proxy (site/lib/bench/naive-proxy.ts, NAIVE_PROXY_ENV): 404 on any other server.
+  BENCH_NAIVE_PROXY: '1',
 }
 
 export function distDir(): string {

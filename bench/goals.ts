@@ -9,6 +9,8 @@ export const PROXY_GOALS = {
   maxAddedP50Ms: 1,
   /** Proxied ÷ direct requests per second with ten connections. */
   minThroughputRatioAtTen: 0.45,
+  /** This site's proxy ÷ the naive proxy (cookies() and fetch), requests per second, at 1 and at 10 connections. */
+  minSiteOverNaiveThroughput: 1,
 }
 
 /** Wrong data is never acceptable: any run fails on it, and the page says "missed". */

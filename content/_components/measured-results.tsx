@@ -35,6 +35,13 @@ const APIS: { name: ApiName; label: string; short: string }[] = [
 /** A cell of an API this run did not measure (the reason is in the 'apis' part): never an older figure. */
 const NOT_MEASURED = 'not measured'
 
+/** The proxy table's arms, each beside the one it is compared with. */
+const PROXY_COLUMNS = [
+  { key: 'direct', label: 'Direct' },
+  { key: 'naive', label: 'Naive proxy' },
+  { key: 'proxied', label: "This site's proxy" },
+] as const
+
 // The theme types its cells with the attributes of any element, without colSpan;
 // a spread passes it to the <td> the cell renders.
 const SPAN_FIGURES = { colSpan: 6 }
@@ -83,7 +90,11 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
         <MeasuredChart chart="proxy-latency" />
         <Table {...scrollableTable('Proxy overhead for each API and connection count')} data-testid="bench-proxy">
           <thead>
-            <Table.Tr><Table.Th>API</Table.Th><Table.Th>Connections</Table.Th><Table.Th>Direct p50 / p99</Table.Th><Table.Th>Proxied p50 / p99</Table.Th><Table.Th>Added p50</Table.Th><Table.Th>Direct req/s</Table.Th><Table.Th>Proxied req/s</Table.Th><Table.Th>Throughput ratio</Table.Th></Table.Tr>
+            <Table.Tr>
+              <Table.Th>API</Table.Th><Table.Th>Connections</Table.Th>
+              {PROXY_COLUMNS.map(({ key, label }) => <Table.Th key={key}>{label}: p50 / p99, req/s</Table.Th>)}
+              <Table.Th>Added p50</Table.Th><Table.Th>This site ÷ direct</Table.Th><Table.Th>This site ÷ naive</Table.Th>
+            </Table.Tr>
           </thead>
           <tbody>
             {connectionCounts(r.proxyOverhead).flatMap((connections) =>
@@ -94,12 +105,13 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
                   <Table.Tr key={`${name} ${connections}`} data-api={name}>
                     <Table.Td>{label}</Table.Td>
                     <Table.Td>{connections}</Table.Td>
-                    <Table.Td>{ms(row.direct.p50)} / {ms(row.direct.p99)}</Table.Td>
-                    <Table.Td>{ms(row.proxied.p50)} / {ms(row.proxied.p99)}</Table.Td>
+                    {PROXY_COLUMNS.map(({ key }) => {
+                      const figures = row[key]
+                      return <Table.Td key={key}>{figures ? `${ms(figures.p50)} / ${ms(figures.p99)}, ${figures.rps}/s` : NOT_MEASURED}</Table.Td>
+                    })}
                     <Table.Td>{ms(row.addedP50Ms)}</Table.Td>
-                    <Table.Td>{row.direct.rps}</Table.Td>
-                    <Table.Td>{row.proxied.rps}</Table.Td>
                     <Table.Td>{row.throughputRatio.toFixed(2)}</Table.Td>
+                    <Table.Td>{row.siteOverNaiveThroughput === undefined ? NOT_MEASURED : row.siteOverNaiveThroughput.toFixed(2)}</Table.Td>
                   </Table.Tr>
                 )
               }),
@@ -115,6 +127,7 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
           : routing the request to the handler, the proxy&apos;s checks and a small answer, without the hop. A proxied request pays that and
           the API&apos;s own request on top.
         </p>
+        {proxyLoad(r.proxyOverhead) && <p data-testid="bench-proxy-load">Load average when these rounds started: {proxyLoad(r.proxyOverhead)}.</p>}
       </>
     ),
   ttfb: ({ renderTtfb: t }) =>
@@ -208,6 +221,13 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
         </Table>
       </>
     ),
+}
+
+/** The load average at the start of each connection count's rounds, when the run recorded it (a merged section keeps its own). */
+function proxyLoad(proxy: Partial<Record<ApiName, ProxyOverheadResult[]>>): string | null {
+  const rows = (proxy.mock ?? proxy.dotnet ?? []).filter((row) => row.loadAverageAtStart)
+  if (!rows.length) return null
+  return rows.map((row) => `${row.loadAverageAtStart!.join(', ')} (${row.connections} connection${row.connections === 1 ? '' : 's'})`).join('; ')
 }
 
 /** The connection counts measured, in the order measured, whichever APIs have them. */

@@ -72,6 +72,21 @@ export const GOALS: Goal[] = [
     checks: perApi((r, api) => proxyAt(r, api, 10)?.throughputRatio),
   },
   {
+    id: 'proxy-site-over-naive',
+    section: '1-proxy-overhead',
+    what: "Throughput of this site's proxy ÷ the naive proxy's, 1 and 10 connections",
+    unit: 'ratio',
+    comparison: 'at least',
+    threshold: () => PROXY_GOALS.minSiteOverNaiveThroughput,
+    checks: (r) =>
+      API_NAMES.flatMap((api) =>
+        [1, 10].map((connections) => ({
+          subject: `${API_LABELS[api]}, ${connections} connection${connections === 1 ? '' : 's'}`,
+          value: proxyAt(r, api, connections)?.siteOverNaiveThroughput ?? null,
+        })),
+      ),
+  },
+  {
     id: 'load-lost-writes',
     section: '3-load-with-data-integrity',
     what: 'Acknowledged writes lost under load',

@@ -82,6 +82,26 @@ describe('evaluateGoals', () => {
   })
 })
 
+describe('the goal against the naive proxy', () => {
+  const floor = PROXY_GOALS.minSiteOverNaiveThroughput
+  const withRatios = (one: number, ten: number): BenchResults => ({
+    ...base,
+    proxyOverhead: { mock: [proxyRow(1, { siteOverNaiveThroughput: one }), proxyRow(10, { siteOverNaiveThroughput: ten })] },
+  })
+
+  it('is met with this site’s proxy exactly as fast as the naive one, and missed just under it at either connection count', () => {
+    expect(goal(withRatios(floor, floor), 'proxy-site-over-naive').status).toBe('met')
+    expect(goal(withRatios(floor - 0.001, floor + 0.3), 'proxy-site-over-naive').status).toBe('missed')
+    const missed = goal(withRatios(floor + 0.3, floor - 0.001), 'proxy-site-over-naive')
+    expect(missed.status).toBe('missed')
+    expect(missed.checks.filter((check) => check.status === 'missed').map((check) => check.subject)).toEqual(['mock, 10 connections'])
+  })
+
+  it('is not measured for a run from before the naive proxy was measured', () => {
+    expect(goal(withMockProxy(0.5, 0.5), 'proxy-site-over-naive').status).toBe('not measured')
+  })
+})
+
 describe('the upload goal', () => {
   const floor = UPLOAD_GOALS.minThroughputRatio
   const withUploads = (mock: number | null, dotnet?: number): BenchResults => ({
