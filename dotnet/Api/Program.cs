@@ -23,7 +23,10 @@ builder.Services.AddScoped<RefreshTokenService>();
 builder.Services.AddSingleton<RefreshTokenPruner>();
 builder.Services.AddSingleton<AccessTokenIssuer>();
 builder.Services.AddScoped<SessionIssuer>();
-builder.Services.AddSingleton<LoginThrottle>();
+builder.Services.AddSingleton<ClientCounterPruner>();
+builder.Services.AddScoped<ClientCounterStore>();
+builder.Services.AddScoped<LoginThrottle>();
+builder.Services.AddScoped<RegistrationThrottle>();
 builder.Services.AddSingleton<DemoControlsStore>();
 builder.Services.AddAttachments();
 

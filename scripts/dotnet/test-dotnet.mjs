@@ -101,16 +101,18 @@ async function contractOnSqlite() {
 //    race (dotnet/Api/Data/PostgresStartupLock.cs) is part of the test. The
 //    suite runs against the first, and its two-instance tests spread requests
 //    over both. Only the files whose outcome rests on what the database
-//    compares and orders (times, tokens, pages, text): the rest (sign-in
-//    throttles, demo controls, token checks, uploads, whose claim is the same
-//    conditional UPDATE as a refresh token's) ran in step 3, and would add a
+//    compares, orders and counts (times, tokens, pages, text, the per-client
+//    registration count): the rest (demo controls, token checks, uploads, whose
+//    claim is the same conditional UPDATE as a refresh token's; the sign-in
+//    throttles, which count with the registrations' upsert and which
+//    two-instances spreads over both) ran in step 3, and would add a
 //    minute. A 5 s overlap window, so twenty parallel refreshes on a busy
 //    machine land inside it, and a 10 s family, so the suite can wait out the
 //    window and still find the family alive.
 async function contractOnPostgres(postgres) {
   const storagePath = mkdtempSync(join(tmpdir(), 'dotnet-api-attachments-'))
   const run = settings({ familySeconds: '10', overlapSeconds: '5', storagePath })
-  const files = ['two-instances', 'refresh-tokens', 'goals', 'goal-pagination', 'hardening'].map((name) => `tests/contract/${name}.test.ts`)
+  const files = ['two-instances', 'refresh-tokens', 'goals', 'goal-pagination', 'hardening', 'registration-limit'].map((name) => `tests/contract/${name}.test.ts`)
   const [first, second] = await startInstances(2, { ...run.api, ConnectionStrings__Api: postgres.connectionString('bff_api') })
   try {
     return runContract(first.url, 'reports/contract-dotnet-postgres.json', { ...run.contract, CONTRACT_SECOND_BASE_URL: second.url }, files)

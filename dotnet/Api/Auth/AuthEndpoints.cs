@@ -21,7 +21,7 @@ public static class AuthEndpoints
         var group = routes.MapGroup("/api/auth").WithTags("Auth");
         group.MapPost("/login", LoginAsync).Validate<LoginRequest>().RequireRateLimiting(RateLimitingSetup.SignInPolicy)
             .WithName("login").ProducesProblem(401).ProducesProblem(413).ProducesProblem(415).ProducesProblem(429);
-        group.MapPost("/register", RegisterAsync).Validate<RegisterRequest>().RequireRateLimiting(RateLimitingSetup.RegistrationPolicy)
+        group.MapPost("/register", RegisterAsync).Validate<RegisterRequest>()
             .WithName("register").ProducesProblem(409).ProducesProblem(413).ProducesProblem(415).ProducesProblem(429);
         group.MapPost("/refresh", RefreshAsync).Validate<RefreshRequest>()
             .WithName("refresh").ProducesProblem(401).ProducesProblem(413).ProducesProblem(415);
@@ -37,8 +37,10 @@ public static class AuthEndpoints
         var email = AccountService.Normalize(request.Email!);
         var client = ClientAddress.Of(http);
 
-        // 1. Refuse before touching the password when this client, or this client on this account, is over its limit.
-        if (throttle.RetryAfterSeconds(email, client) is > 0 and var retryAfter)
+        // 1. Count the attempt, for this client and for this client on this account, in
+        //    the database every instance shares; refuse, before touching the password,
+        //    when either count is over its limit.
+        if (await throttle.BeginAttemptAsync(email, client, ct) is > 0 and var retryAfter)
         {
             http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
             return TypedResults.Problem("Too many failed sign-in attempts. Try again later.", statusCode: 429);
@@ -47,15 +49,11 @@ public static class AuthEndpoints
         // 2. Verify. An unknown email still costs one hash, so timing does not reveal it.
         var account = await accounts.VerifyAsync(email, request.Password!, ct);
 
-        // 3. Count the failure against both keys. Unknown email and wrong password look the same.
-        if (account is null)
-        {
-            throttle.RecordFailure(email, client);
-            return TypedResults.Problem("Invalid email or password.", statusCode: 401);
-        }
+        // 3. A failure stays counted against both keys. Unknown email and wrong password look the same.
+        if (account is null) return TypedResults.Problem("Invalid email or password.", statusCode: 401);
 
-        // 4. Success clears this client's count for the account.
-        throttle.RecordSuccess(email, client);
+        // 4. Success clears this client's count for the account, and the client's own count gives the attempt back.
+        await throttle.RecordSuccessAsync(email, client, ct);
         await accounts.TouchAsync(account.Id, ct);
 
         // 5. Every sign-in starts a new refresh-token family.
@@ -64,10 +62,19 @@ public static class AuthEndpoints
     // #endregion login
 
     private static async Task<Results<Created<UserResponse>, ProblemHttpResult>> RegisterAsync(
-        RegisterRequest request, HttpContext http, AccountService accounts, CancellationToken ct)
+        RegisterRequest request, HttpContext http, AccountService accounts, RegistrationThrottle throttle, CancellationToken ct)
     {
-        // At the cap, this client's own least recently used account goes first.
-        var account = await accounts.RegisterAsync(request.Name!, request.Email!, request.Password!, ClientAddress.NetworkOf(http), ct);
+        var network = ClientAddress.NetworkOf(http);
+        // 1. Count the attempt against the client's network, in the database every
+        //    instance shares; refuse past the limit, before any password is hashed.
+        if (await throttle.BeginAttemptAsync(network, ct) is > 0 and var retryAfter)
+        {
+            http.Response.Headers.RetryAfter = retryAfter.ToString(CultureInfo.InvariantCulture);
+            return TypedResults.Problem("Too many accounts registered from this address. Try again later.", statusCode: 429);
+        }
+
+        // 2. At the cap, this client's own least recently used account goes first.
+        var account = await accounts.RegisterAsync(request.Name!, request.Email!, request.Password!, network, ct);
         if (account is null) return TypedResults.Problem("An account with this email already exists.", statusCode: 409);
         // Relative, from the request's own path base: never from a client's X-Forwarded-Host.
         return TypedResults.Created($"{http.Request.PathBase}/api/users/me", UserResponse.From(account));

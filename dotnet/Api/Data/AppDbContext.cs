@@ -12,6 +12,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
     public DbSet<RevokedSession> RevokedSessions => Set<RevokedSession>();
     public DbSet<UploadGrant> UploadGrants => Set<UploadGrant>();
     public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<ClientCounter> ClientCounters => Set<ClientCounter>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -75,6 +76,13 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : DbCon
             token.HasKey(t => t.Hash);
             token.HasIndex(t => new { t.FamilyId, t.Generation });
             token.HasIndex(t => t.OverlapUntil);
+        });
+
+        modelBuilder.Entity<ClientCounter>(counter =>
+        {
+            counter.HasKey(c => c.Key);
+            counter.Property(c => c.Key).HasMaxLength(64);
+            counter.HasIndex(c => c.ExpiresAt);
         });
 
         modelBuilder.Entity<RevokedSession>(revoked =>

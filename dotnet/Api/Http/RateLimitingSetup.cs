@@ -9,20 +9,14 @@ namespace BffReference.Api.Http;
 public static class RateLimitingSetup
 {
     public const string SignInPolicy = "sign-in";
-    public const string RegistrationPolicy = "registration";
-
-    // What a refused client is told, by the policy that refused it.
-    private static readonly Dictionary<string, string> RejectionDetails = new()
-    {
-        [SignInPolicy] = "Too many sign-in requests. Try again later.",
-        [RegistrationPolicy] = "Too many accounts registered from this address. Try again later.",
-    };
 
     /// <summary>
-    /// Per-client fixed windows, counted before any password is hashed: a
-    /// flood guard on sign-in (failed sign-ins have their own, stricter count
-    /// in LoginThrottle), and the registration limit, so one address cannot
-    /// churn through the account cap.
+    /// A flood guard on sign-in, per client and per minute, counted before any
+    /// password is hashed. It counts in this process's memory, so each instance
+    /// grants it once: it is there to keep one process's CPU from being spent on
+    /// hashing, which is a per-process budget. The limits that must hold across
+    /// instances (failed sign-ins in LoginThrottle, registrations in
+    /// RegistrationThrottle) are counted in the database instead.
     /// </summary>
     public static IServiceCollection AddApiRateLimiting(this IServiceCollection services)
     {
@@ -37,14 +31,13 @@ public static class RateLimitingSetup
                 {
                     http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
                 }
-                var policy = http.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
                 await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
                 {
                     HttpContext = http,
                     ProblemDetails =
                     {
                         Status = StatusCodes.Status429TooManyRequests,
-                        Detail = RejectionDetails.GetValueOrDefault(policy ?? "", "Too many requests. Try again later."),
+                        Detail = "Too many sign-in requests. Try again later.",
                     },
                 });
             };
@@ -55,17 +48,6 @@ public static class RateLimitingSetup
                 {
                     PermitLimit = perMinute,
                     Window = TimeSpan.FromMinutes(1),
-                    QueueLimit = 0,
-                });
-            });
-            // Every request counts, whatever the answer; an IPv6 client by its /64.
-            options.AddPolicy(RegistrationPolicy, http =>
-            {
-                var accounts = http.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value;
-                return RateLimitPartition.GetFixedWindowLimiter(ClientAddress.NetworkOf(http), _ => new FixedWindowRateLimiterOptions
-                {
-                    PermitLimit = accounts.RegistrationsPerClient,
-                    Window = TimeSpan.FromSeconds(accounts.RegistrationWindowSeconds),
                     QueueLimit = 0,
                 });
             });

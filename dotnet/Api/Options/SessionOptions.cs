@@ -28,6 +28,10 @@ public sealed class LoginLimitOptions
 
     [Range(1, int.MaxValue)] public int WindowSeconds { get; set; } = 15 * 60;
 
+    /// <summary>
+    /// Rows the database's per-client counters keep after each sweep: failed
+    /// sign-ins and registrations together (see ClientCounterPruner).
+    /// </summary>
     [Range(1, int.MaxValue)] public int MaxKeys { get; set; } = 10_000;
 
     /// <summary>Sign-in requests per client address per minute, failed or not: the rate limiter's flood guard.</summary>
