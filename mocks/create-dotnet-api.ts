@@ -31,7 +31,7 @@ export interface DotnetApi {
  */
 export function createDotnetApi({ config: overrides, clock = systemClock }: { config?: Partial<MockConfig>; clock?: Clock } = {}): DotnetApi {
   const config = resolveMockConfig(overrides)
-  const stores = createStores(config, clock, { signingKeyIsRandom: overrides?.jwtSigningKey === undefined })
+  const stores = createStores(config, clock)
   const { store, refreshTokens, demoControls, uploadGrants, attachments, limiter } = stores
   const loginWindow = config.loginFailureWindowSeconds
 

@@ -44,7 +44,7 @@ const accountIdleSeconds = 30 * 24 * 60 * 60
  * otherwise in this process's memory. Both kinds follow the same interfaces
  * and caps; the memory ones are the reference.
  */
-export function createStores(config: MockConfig, clock: Clock, { signingKeyIsRandom }: { signingKeyIsRandom: boolean }): Stores {
+export function createStores(config: MockConfig, clock: Clock): Stores {
   const onEvict = (userId: string) => evict(userId)
   const refreshTokenOptions = {
     familySeconds: config.refreshFamilySeconds,
@@ -67,7 +67,7 @@ export function createStores(config: MockConfig, clock: Clock, { signingKeyIsRan
       attachments: createRedisAttachmentStore(redis, { maxTotalBytes: config.maxStoredUploadBytes, ttlSeconds: accountIdleSeconds }),
       expiredEarly: redisExpiredEarlyList(redis, clock),
       limiter: (name, limit, windowSeconds) => createRedisRateLimiter(redis, name, limiterOptions(limit, windowSeconds)),
-      signingKey: async () => (signingKeyIsRandom ? sharedSigningKey(redis, config.jwtSigningKey) : config.jwtSigningKey),
+      signingKey: async () => (config.jwtSigningKeyIsRandom ? sharedSigningKey(redis, config.jwtSigningKey) : config.jwtSigningKey),
       close: () => redis.close(),
     }
   } else {

@@ -62,8 +62,13 @@ export interface MockConfig {
    * on it (see README.md). Unset: in this process's memory.
    */
   redisUrl?: string
-  /** What every key the mock writes in Redis starts with; tests give each run its own. */
-  redisKeyPrefix: string
+  /** What every key the mock writes in Redis starts with (default `mock:`); tests give each run its own. */
+  redisKeyPrefix?: string
+  /**
+   * Set when no key was configured and `jwtSigningKey` is this process's
+   * random one: with Redis, the instances then share one (redis-signing-key.ts).
+   */
+  jwtSigningKeyIsRandom?: true
 }
 
 // #region defaults
@@ -97,7 +102,6 @@ export const defaultMockConfig: Omit<MockConfig, 'jwtSigningKey'> = {
   maxStoredUploadBytes: 256 * 1024 * 1024,
   uploadGrantSeconds: 5 * 60,
   maxUploadGrants: 10_000,
-  redisKeyPrefix: 'mock:',
 }
 
 /**
@@ -118,7 +122,16 @@ export const fieldLimits = {
 } as const
 // #endregion defaults
 
-type TextSetting = 'jwtSigningKey' | 'jwtIssuer' | 'jwtAudience' | 'knownProxies' | 'publicUrl' | 'allowedOrigin' | 'redisUrl' | 'redisKeyPrefix'
+type TextSetting =
+  | 'jwtSigningKey'
+  | 'jwtIssuer'
+  | 'jwtAudience'
+  | 'knownProxies'
+  | 'publicUrl'
+  | 'allowedOrigin'
+  | 'redisUrl'
+  | 'redisKeyPrefix'
+  | 'jwtSigningKeyIsRandom'
 
 const numericEnv: Record<Exclude<keyof MockConfig, TextSetting>, string> = {
   accessTokenSeconds: 'DOTNET_MOCK_ACCESS_TOKEN_SECONDS',
@@ -147,7 +160,8 @@ const numericEnv: Record<Exclude<keyof MockConfig, TextSetting>, string> = {
 const mayBeZero = new Set(['clockSkewSeconds', 'refreshReuseOverlapSeconds'])
 
 export function resolveMockConfig(overrides: Partial<MockConfig> = {}): MockConfig {
-  const config = { ...defaultMockConfig, ...overrides, jwtSigningKey: overrides.jwtSigningKey ?? randomSigningKey() }
+  const random = overrides.jwtSigningKey === undefined ? { jwtSigningKeyIsRandom: true as const } : {}
+  const config = { ...defaultMockConfig, ...overrides, jwtSigningKey: overrides.jwtSigningKey ?? randomSigningKey(), ...random }
   assertSigningKey(config.jwtSigningKey, 'jwtSigningKey')
   return config
 }

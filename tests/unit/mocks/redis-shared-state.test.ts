@@ -1,6 +1,6 @@
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { createDotnetApi } from '@/mocks/create-dotnet-api'
-import type { MockConfig } from '@/mocks/mock-config'
+import { loadMockConfig, type MockConfig } from '@/mocks/mock-config'
 import type { LoginResponse } from '@/mocks/schemas'
 import { demoAccount } from '@/mocks/store'
 import { createRedisUploadGrantStore } from '@/mocks/redis-upload-grant-store'
@@ -31,7 +31,9 @@ function pair(config: Partial<MockConfig> = {}) {
   return { apis, send, signIn }
 }
 
-describe('two mock instances on one Redis', () => {
+// Generous: several scrypt hashes per test on a busy machine, and the 503 case
+// waits out the first connection's 5 s.
+describe('two mock instances on one Redis', { timeout: 20_000 }, () => {
   it('share accounts and goals: registered on one, signed in and written on the other', async () => {
     const { send, signIn } = pair()
     expect((await send(0, 'POST', '/api/auth/register', { body: { name: 'A', email: 'shared@example.com', password: 'password-123' } })).status).toBe(201)
@@ -46,8 +48,11 @@ describe('two mock instances on one Redis', () => {
   })
 
   it('seed the demo account once, and share a signing key through Redis when none is configured', async () => {
-    const shared = { ...redisConfig() }
-    const apis = [createDotnetApi({ config: shared }), createDotnetApi({ config: shared })]
+    // As dotnet-api.ts builds the site's instance: from loadMockConfig, REDIS_URL set and JWT_SIGNING_KEY not.
+    const { redisUrl, redisKeyPrefix } = redisConfig()
+    const fromEnv = () => ({ ...loadMockConfig({ REDIS_URL: redisUrl }), redisKeyPrefix })
+    const apis = [createDotnetApi({ config: fromEnv() }), createDotnetApi({ config: fromEnv() })]
+    expect(apis[0].config.jwtSigningKey).not.toBe(apis[1].config.jwtSigningKey)
     onTestFinished(() => Promise.all(apis.map((api) => api.close())).then(() => undefined))
     await Promise.all(apis.map((api) => api.ready()))
     expect(await apis[1].context.store.countAccounts()).toBe(1)
