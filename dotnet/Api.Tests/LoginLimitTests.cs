@@ -1,5 +1,8 @@
+using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Json;
+using BffReference.Api.Auth;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BffReference.Api.Tests;
 
@@ -28,6 +31,17 @@ public sealed class LoginLimitTests
 
         // The owner, from elsewhere, is not affected.
         Assert.Equal(HttpStatusCode.OK, (await LoginAsync(client, owner.Email, owner.Password, "198.51.100.1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_email_is_checked_against_a_hash_at_the_configured_work_factor()
+    {
+        // ApiFactory sets PasswordHasher:IterationCount to 1000; the default is 100,000.
+        await using var api = new ApiFactory();
+        var decoy = Convert.FromBase64String(api.Services.GetRequiredService<DecoyPasswordHash>().Value);
+        // Identity's v3 format: a marker byte, the PRF, then the iteration count, big-endian.
+        Assert.Equal(0x01, decoy[0]);
+        Assert.Equal(1000, BinaryPrimitives.ReadInt32BigEndian(decoy.AsSpan(5, 4)));
     }
 
     [Fact]

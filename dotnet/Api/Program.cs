@@ -18,6 +18,7 @@ builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddTokenAuthentication();
 builder.Services.AddScoped<IPasswordHasher<Account>, PasswordHasher<Account>>();
 builder.Services.AddOptions<PasswordHasherOptions>().BindConfiguration("PasswordHasher");
+builder.Services.AddSingleton<DecoyPasswordHash>();
 builder.Services.AddScoped<AccountService>();
 builder.Services.AddScoped<RefreshTokenService>();
 builder.Services.AddSingleton<RefreshTokenPruner>();

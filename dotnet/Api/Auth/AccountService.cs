@@ -11,16 +11,11 @@ namespace BffReference.Api.Auth;
 
 /// <summary>Accounts: sign-up with the cap and eviction, password checks, and "last used" for eviction order.</summary>
 public sealed class AccountService(
-    AppDbContext db, IPasswordHasher<Account> hasher, IOptions<AccountOptions> options, TimeProvider time, AttachmentStorage attachments)
+    AppDbContext db, IPasswordHasher<Account> hasher, DecoyPasswordHash decoy, IOptions<AccountOptions> options, TimeProvider time, AttachmentStorage attachments)
 {
     public const string DemoEmail = "demo@example.com";
     public const string DemoPassword = "demo-password";
     public const string DemoName = "Demo Reader";
-
-    // Verified against when the email is unknown, so a miss costs as much as a
-    // wrong password and response times do not reveal which emails exist.
-    private static readonly Lazy<string> DecoyHash = new(() =>
-        new PasswordHasher<Account>().HashPassword(null!, Guid.NewGuid().ToString()));
 
     private DateTime Now => time.GetUtcNow().UtcDateTime;
 
@@ -33,7 +28,7 @@ public sealed class AccountService(
     public async Task<Account?> VerifyAsync(string email, string password, CancellationToken ct)
     {
         var account = await FindByEmailAsync(email, ct);
-        var result = hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? DecoyHash.Value, password);
+        var result = hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? decoy.Value, password);
         if (account is null || result == PasswordVerificationResult.Failed) return null;
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
