@@ -18,9 +18,11 @@ export type BffRedis = {
  * One client for this process. Commands are refused at once while it is
  * disconnected (disableOfflineQueue) instead of queuing behind an outage, so a
  * request gets its 503 in `timeoutMs` at most, and the client keeps trying to
- * reconnect in the background, so the BFF heals when Redis is back.
+ * reconnect in the background, so the BFF heals when Redis is back. The
+ * first connection is made by the first request, so it gets longer
+ * (`firstConnectMs`): a cold start on a busy host is not an outage.
  */
-export function connectRedis(url: string, { timeoutMs = 2000 }: { timeoutMs?: number } = {}): BffRedis {
+export function connectRedis(url: string, { timeoutMs = 3000, firstConnectMs = 10_000 }: { timeoutMs?: number; firstConnectMs?: number } = {}): BffRedis {
   const client = createClient({
     url,
     disableOfflineQueue: true,
@@ -34,7 +36,11 @@ export function connectRedis(url: string, { timeoutMs = 2000 }: { timeoutMs?: nu
     reported = true
     console.error(`Redis at ${hostOf(url)} is unreachable: ${error.message}`)
   })
-  client.on('ready', () => void (reported = false))
+  let connectedOnce = false
+  client.on('ready', () => {
+    reported = false
+    connectedOnce = true
+  })
   // A URL that cannot work (a bad scheme, say) rejects here; every request then gets its 503.
   client.connect().catch(() => {})
 
@@ -50,7 +56,7 @@ export function connectRedis(url: string, { timeoutMs = 2000 }: { timeoutMs?: nu
   return {
     async run(operation) {
       try {
-        if (!client.isReady) await within(whenReady(), timeoutMs)
+        if (!client.isReady) await within(whenReady(), connectedOnce ? timeoutMs : Math.max(timeoutMs, firstConnectMs))
         return await within(operation(client), timeoutMs)
       } catch (error) {
         throw error instanceof RedisUnavailableError ? error : new RedisUnavailableError(error)

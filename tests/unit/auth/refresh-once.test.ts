@@ -133,7 +133,7 @@ describe('refreshOnce across two instances on one Redis', () => {
   })
 
   it('answers 503 without calling the API when Redis cannot be reached', async () => {
-    const down = connectRedis('redis://127.0.0.1:1', { timeoutMs: 200 })
+    const down = connectRedis('redis://127.0.0.1:1', { timeoutMs: 200, firstConnectMs: 200 })
     try {
       const api = fakeApi()
       expect(await createRefreshOnce({ redis: down, timing })(token(), api.refresh)).toEqual({ ok: false, rejected: false, status: 503 })

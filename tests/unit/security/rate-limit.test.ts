@@ -93,7 +93,7 @@ describe('createRateLimit in Redis', () => {
   })
 
   it('answers 503 ProblemDetails, not 500 and not an uncounted pass, when Redis cannot be reached', async () => {
-    const down = connectRedis('redis://127.0.0.1:1', { timeoutMs: 200 })
+    const down = connectRedis('redis://127.0.0.1:1', { timeoutMs: 200, firstConnectMs: 200 })
     try {
       const limit = createRateLimit({ name: unique(), limit: 5, windowSeconds: 60, maxKeys: 1, redis: down })
       const response = await rejectOverAuthRateLimit(new Request('http://bff.test/api/auth/login', { method: 'POST' }), limit)

@@ -187,7 +187,7 @@ describe('trace store in Redis', () => {
   })
 
   it('rejects with RedisUnavailableError when Redis cannot be reached', async () => {
-    const down = connectRedis('redis://127.0.0.1:1', { timeoutMs: 200 })
+    const down = connectRedis('redis://127.0.0.1:1', { timeoutMs: 200, firstConnectMs: 200 })
     try {
       await expect(createRedisTraceStore(down, limits, prefix()).has('x')).rejects.toThrow('The shared store (Redis) is unavailable.')
     } finally {
