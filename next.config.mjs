@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs'
 import nextra from 'nextra'
 
 // #region sandbox-headers
@@ -94,6 +95,19 @@ for (const entry of serverActionOrigins) {
 }
 // #endregion server-action-origins
 
+// #region page-map-stand-ins
+// Nextra's page map (getPageMap in the root layout, importPage in the docs
+// route) imports every app/**/page.tsx, for its metadata. Importing a demo page
+// imports its client components too, and they would join the first-load
+// JavaScript of every page on the site. The page map imports a stand-in with
+// no metadata instead, and app/demo/_meta.ts gives the demo pages their titles.
+const demoPageStandIns = Object.fromEntries(
+  readdirSync(new URL('app/demo', import.meta.url), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(new URL(`app/demo/${entry.name}/page.tsx`, import.meta.url)))
+    .map(({ name }) => [`private-next-root-dir/app/demo/${name}/page.tsx`, './site/lib/page-map/demo-page-stand-in.ts']),
+)
+// #endregion page-map-stand-ins
+
 const withNextra = nextra({
   // Docs live in content/ and are served by app/[[...mdxPath]]/page.tsx.
   contentDirBasePath: '/',
@@ -113,6 +127,7 @@ export default withNextra({
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   headers: async () => [...securityHeaders, ...sandboxHeaders],
   experimental: { serverActions: { allowedOrigins: serverActionOrigins } },
+  turbopack: { resolveAlias: demoPageStandIns },
   // The source-code component reads demo files from disk at build time; tell the
   // output tracer they belong to the server bundle.
   outputFileTracingIncludes: {

@@ -8,7 +8,7 @@ import type { HostedSetup } from '@/sandbox/experiment-types'
 import { VENDOR_PACKAGES } from '@/sandbox/runner/vendor-modules'
 import { CODE_THEMES } from '../code-themes'
 import { readerPath } from '../read-source'
-import { ExperimentLoader } from './experiment-loader'
+import { ExperimentLoader } from '@/site/components/near-screen/experiment-loader'
 import { type ExperimentFile, readExperiment } from './read-experiment'
 
 /**

@@ -3,8 +3,9 @@
 import { type ComponentType, type ReactNode, useCallback, useEffect, useRef, useState } from 'react'
 import type { EditorHandle, ExperimentSourceFile, HostedSetup } from '@/sandbox/experiment-types'
 import type { SandboxFiles } from '@/sandbox/runner/runner-protocol'
-// Not in content/: Nextra bundles every file there as a possible page module.
-import '@/sandbox/experiment.css'
+// Not in content/: Nextra's importPage can require any file there, so a client component
+// in content/ would load on every docs page. Its stylesheet comes with the page
+// (site/components/near-screen/experiment-loader.tsx), not with this lazy chunk.
 
 // Neither is in the page's first-load JavaScript: each chunk is fetched when the
 // experiment starts, and the preview runs before the (much larger) editor loads.
