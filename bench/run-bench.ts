@@ -15,6 +15,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { buildBareSite, startBareSite } from './bare-site'
 import { closeClient } from './bff-client'
 import { ensureBuild, startServer } from './bench-server'
 import { checkBundleBudgets } from './bundle-budgets'
@@ -97,7 +98,16 @@ async function main() {
       }
     }
     if (only.has('quality')) {
-      result.pageQuality = await timed('page quality', () => measurePageQuality({ baseUrl: server.url }))
+      // Every page beside the bare Nextra page, built afresh for this run and served beside the site.
+      result.pageQuality = await timed('page quality (the bare site built and started included)', async () => {
+        console.log(`Built the bare Nextra site in ${buildBareSite().buildSeconds} s`)
+        const bare = await startBareSite()
+        try {
+          return await measurePageQuality({ baseUrl: server.url, bareUrl: bare.url })
+        } finally {
+          await bare.stop()
+        }
+      })
     }
     if (only.has('upload')) {
       const uploads: Partial<Record<ApiName, UploadPathResult>> = {}

@@ -3,6 +3,7 @@ import type { LoadIntegrityResult } from '@/bench/load-integrity'
 import type { ApiName, ProxyOverheadResult } from '@/bench/proxy-overhead'
 import { kib, ms } from '@/site/components/measured/format-figure'
 import { MeasuredChart } from '@/site/components/measured/measured-chart'
+import { PageQualityTable } from '@/site/components/measured/page-quality-table'
 import { scrollableTable } from '@/site/components/measured/scrollable-table'
 import { readBenchResults, RESULTS_FILE, type BenchResults } from '@/site/lib/measured/read-bench-results'
 
@@ -183,10 +184,14 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
     )
   },
   quality: ({ pageQuality: q }) =>
-    q && (
+    q &&
+    (q.bare ? (
+      <PageQualityTable quality={q} />
+    ) : (
+      // A run from before the bare baseline: its scores, with nothing to set them beside.
       <Table {...scrollableTable('Lighthouse scores for each page and form factor')} data-testid="bench-quality">
         <thead>
-          <Table.Tr><Table.Th>Page</Table.Th><Table.Th>Form factor</Table.Th><Table.Th>Performance (goal {q.goals.performance})</Table.Th><Table.Th>Accessibility ({q.goals.accessibility})</Table.Th><Table.Th>Best practices ({q.goals['best-practices']})</Table.Th><Table.Th>LCP / TBT / CLS</Table.Th></Table.Tr>
+          <Table.Tr><Table.Th>Page</Table.Th><Table.Th>Form factor</Table.Th><Table.Th>Performance</Table.Th><Table.Th>Accessibility ({q.goals.accessibility})</Table.Th><Table.Th>Best practices ({q.goals['best-practices']})</Table.Th><Table.Th>LCP / TBT / CLS</Table.Th></Table.Tr>
         </thead>
         <tbody>
           {q.rows.map((row) => (
@@ -201,7 +206,7 @@ const VIEWS: Record<Part, (r: BenchResults) => React.ReactNode> = {
           ))}
         </tbody>
       </Table>
-    ),
+    )),
   bundle: ({ bundleBudgets: b }) =>
     b && (
       <>

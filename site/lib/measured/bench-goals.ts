@@ -42,14 +42,29 @@ const perApi = (value: (results: BenchResults, api: ApiName) => number | undefin
 const proxyAt = (results: BenchResults, api: ApiName, connections: number) =>
   results.proxyOverhead?.[api]?.find((row) => row.connections === connections)
 
-const lighthouse = (category: 'performance' | 'accessibility' | 'best-practices', what: string): Goal => ({
+type QualityRow = NonNullable<BenchResults['pageQuality']>['rows'][number]
+const qualityChecks = (value: (row: QualityRow) => number, kind?: QualityRow['kind']) => (r: BenchResults) =>
+  (r.pageQuality?.rows ?? []).filter((row) => !kind || row.kind === kind).map((row) => ({ subject: `${row.path} (${row.formFactor})`, value: value(row) }))
+
+const lighthouse = (category: 'accessibility' | 'best-practices', what: string): Goal => ({
   id: `lighthouse-${category}`,
   section: '4-page-quality',
   what: `Lighthouse ${what}, every page and form factor`,
   unit: 'score',
   comparison: 'at least',
   threshold: (r) => r.pageQuality?.goals[category],
-  checks: (r) => (r.pageQuality?.rows ?? []).map((row) => ({ subject: `${row.path} (${row.formFactor})`, value: row.scores[category] })),
+  checks: qualityChecks((row) => row.scores[category]),
+})
+
+/** A docs page's figure over the bare Nextra page's, in the same run (bench/compare-with-bare.ts). */
+const overBare = (id: 'performance' | 'fcp' | 'lcp', what: string, unit: GoalUnit, comparison: Comparison): Goal => ({
+  id: `lighthouse-${id}`,
+  section: '4-page-quality',
+  what: `${what}, every docs page and form factor`,
+  unit,
+  comparison,
+  threshold: (r) => (id === 'performance' ? r.pageQuality?.goals.performanceOverBare : r.pageQuality?.goals.paintOverBare),
+  checks: qualityChecks((row) => (id === 'performance' ? row.vsBare.performance : id === 'fcp' ? row.vsBare.fcpRatio : row.vsBare.lcpRatio), 'docs'),
 })
 
 export const GOALS: Goal[] = [
@@ -104,7 +119,18 @@ export const GOALS: Goal[] = [
     threshold: () => LOAD_GOALS.maxForeignGoalsSeen,
     checks: perApi((r, api) => r.loadIntegrity?.[api]?.integrity.foreignGoalsSeen),
   },
-  lighthouse('performance', 'performance'),
+  overBare('performance', "Lighthouse performance, points over the bare Nextra page's", 'score', 'at least'),
+  overBare('fcp', "First contentful paint ÷ the bare page's", 'ratio', 'at most'),
+  overBare('lcp', "Largest contentful paint ÷ the bare page's", 'ratio', 'at most'),
+  {
+    id: 'lighthouse-cls',
+    section: '4-page-quality',
+    what: 'Cumulative layout shift, every page and form factor',
+    unit: 'score',
+    comparison: 'at most',
+    threshold: (r) => r.pageQuality?.goals.cls,
+    checks: qualityChecks((row) => row.metrics.cls),
+  },
   lighthouse('accessibility', 'accessibility'),
   lighthouse('best-practices', 'best practices'),
   {

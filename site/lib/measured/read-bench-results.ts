@@ -4,7 +4,7 @@ import path from 'node:path'
 import type { BundleBudgetRow } from '@/bench/bundle-budgets'
 import type { DotnetApiStatus } from '@/bench/dotnet-site'
 import type { LoadIntegrityResult } from '@/bench/load-integrity'
-import type { PageQualityRow, QUALITY_GOALS } from '@/bench/page-quality'
+import type { PageQuality } from '@/bench/page-quality'
 import type { PasswordCost } from '@/bench/password-cost'
 import type { ApiName, ProxyOverheadResult } from '@/bench/proxy-overhead'
 import type { RenderTtfbResult } from '@/bench/render-ttfb'
@@ -20,7 +20,7 @@ export type BenchResults = {
   proxyOverhead?: Partial<Record<ApiName, ProxyOverheadResult[]>>
   renderTtfb?: RenderTtfbResult
   loadIntegrity?: Partial<Record<ApiName, LoadIntegrityResult>>
-  pageQuality?: { lighthouse: string; chromium: string; goals: typeof QUALITY_GOALS; rows: PageQualityRow[] }
+  pageQuality?: PageQuality
   bundleBudgets?: { method: string; tolerance: number; rows: BundleBudgetRow[]; failures: string[] }
   uploadPath?: Partial<Record<ApiName, UploadPathResult>>
 }

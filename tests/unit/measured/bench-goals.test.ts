@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { QUALITY_GOALS } from '@/bench/compare-with-bare'
 import { LOAD_GOALS, PROXY_GOALS, UPLOAD_GOALS } from '@/bench/goals'
 import type { ProxyOverheadResult } from '@/bench/proxy-overhead'
 import type { UploadPathResult } from '@/bench/upload-path'
@@ -58,14 +59,22 @@ describe('evaluateGoals', () => {
   })
 
   it('misses a goal when one subject of many misses it', () => {
-    const row = (path: string, performance: number) => ({
-      page: path, path, formFactor: 'mobile' as const, metrics: {}, failedAudits: [],
+    const figures = (performance: number) => ({
       scores: { performance, accessibility: 100, 'best-practices': 100 },
+      metrics: { fcpMs: 800, lcpMs: 2000, tbtMs: 0, speedIndexMs: 800, cls: 0 },
+      weight: { htmlTransferBytes: 10_000, renderBlockingCss: { files: 1, transferBytes: 15_000 }, renderBlockingScripts: 0 },
+      failedAudits: [],
     })
-    const goals = { performance: 95, accessibility: 100, 'best-practices': 95 }
-    const results: BenchResults = { ...base, pageQuality: { lighthouse: '12', chromium: 'test', goals, rows: [row('/', 95), row('/measured', 94)] } }
+    // Points over the bare page's score: 0 meets the goal, -1 misses it.
+    const row = (path: string, overBare: number) => ({
+      ...figures(95 + overBare), page: path, path, kind: 'docs' as const, formFactor: 'mobile' as const,
+      vsBare: { performance: overBare, fcpRatio: 1, lcpRatio: 1 },
+    })
+    const bare = { url: '/' as const, runs: [{ ...figures(95), formFactor: 'mobile' as const, turn: 'first' as const }] }
+    const pageQuality = { lighthouse: '12', chromium: 'test', seconds: 1, loadAverageAtStart: [0, 0, 0], goals: QUALITY_GOALS, bare, rows: [row('/', 0), row('/measured', -1)] }
+    const results: BenchResults = { ...base, pageQuality }
     const performance = goal(results, 'lighthouse-performance')
-    expect(performance.threshold).toBe(95)
+    expect(performance.threshold).toBe(QUALITY_GOALS.performanceOverBare)
     expect(performance.status).toBe('missed')
     expect(performance.checks.filter((check) => check.status === 'missed').map((check) => check.subject)).toEqual(['/measured (mobile)'])
     expect(goal(results, 'lighthouse-accessibility').status).toBe('met')

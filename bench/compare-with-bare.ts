@@ -1,0 +1,61 @@
+// Each page's Lighthouse figures beside the bare Nextra page's from the same
+// run (bench/bare-nextra/, the docs theme with one plain MDX page). Pure, so
+// its arithmetic has its own unit tests (tests/unit/bench); the Measured page
+// marks each goal met or missed from these figures (site/lib/measured/bench-goals.ts).
+
+export const LIGHTHOUSE_CATEGORIES = ['performance', 'accessibility', 'best-practices'] as const
+export type LighthouseCategory = (typeof LIGHTHOUSE_CATEGORIES)[number]
+export type FormFactor = 'mobile' | 'desktop'
+
+/** What one Lighthouse run of one page records. */
+export type LighthouseFigures = {
+  scores: Record<LighthouseCategory, number>
+  metrics: { fcpMs: number; lcpMs: number; tbtMs: number; speedIndexMs: number; cls: number }
+  /** What the page makes the browser fetch before its first paint, and its HTML. */
+  weight: { htmlTransferBytes: number; renderBlockingCss: { files: number; transferBytes: number }; renderBlockingScripts: number }
+  failedAudits: string[]
+}
+
+/**
+ * The goals, recorded with each run. Performance, FCP and LCP are relative to
+ * the bare page on the same machine in the same run (a loaded machine slows
+ * both), and apply to docs pages; layout shift and the other categories are
+ * absolute and apply to every page, the demos included.
+ */
+export const QUALITY_GOALS = {
+  /** Performance score minus the bare page's, in points: at least this. */
+  performanceOverBare: 0,
+  /** FCP and LCP over the bare page's: at most this (10% slower). */
+  paintOverBare: 1.1,
+  /** Cumulative layout shift: at most this. */
+  cls: 0.02,
+  accessibility: 100,
+  'best-practices': 95,
+}
+
+export type BareReference = { performance: number; fcpMs: number; lcpMs: number }
+export type VersusBare = { performance: number; fcpRatio: number; lcpRatio: number }
+
+/**
+ * The bare page's figures a form factor is held to: the best of its runs,
+ * each figure on its own (the highest score, the lowest FCP and LCP), so a
+ * page never meets a goal because the bare page happened to load slowly once.
+ */
+export function bareReference(runs: Pick<LighthouseFigures, 'scores' | 'metrics'>[]): BareReference {
+  if (runs.length === 0) throw new Error('the bare page was not measured')
+  return {
+    performance: Math.max(...runs.map((run) => run.scores.performance)),
+    fcpMs: Math.min(...runs.map((run) => run.metrics.fcpMs)),
+    lcpMs: Math.min(...runs.map((run) => run.metrics.lcpMs)),
+  }
+}
+
+const ratio = (value: number, reference: number) => Math.round((value / reference) * 1000) / 1000
+
+export function versusBare(figures: Pick<LighthouseFigures, 'scores' | 'metrics'>, bare: BareReference): VersusBare {
+  return {
+    performance: figures.scores.performance - bare.performance,
+    fcpRatio: ratio(figures.metrics.fcpMs, bare.fcpMs),
+    lcpRatio: ratio(figures.metrics.lcpMs, bare.lcpMs),
+  }
+}

@@ -1,0 +1,79 @@
+import { Table } from 'nextra/components'
+import { bareReference, type FormFactor } from '@/bench/compare-with-bare'
+import type { PageQuality } from '@/bench/page-quality'
+import { kib, ms } from './format-figure'
+import { scrollableTable } from './scrollable-table'
+
+const times = (ratio: number) => `${ratio.toFixed(2)}×`
+
+/**
+ * Section 4 of the Measured page: Lighthouse on every page, each form factor
+ * headed by the bare Nextra page of the same run, the reference its docs pages
+ * are held to. A server component, rendered when the site is built.
+ */
+export function PageQualityTable({ quality: q }: { quality: PageQuality }) {
+  const formFactors = [...new Set(q.rows.map((row) => row.formFactor))]
+  return (
+    <Table {...scrollableTable('Lighthouse for each page and form factor, beside the bare Nextra page')} data-testid="bench-quality">
+      <thead>
+        <Table.Tr>
+          <Table.Th>Page</Table.Th>
+          <Table.Th>Performance</Table.Th>
+          <Table.Th>FCP (÷ bare)</Table.Th>
+          <Table.Th>LCP (÷ bare)</Table.Th>
+          <Table.Th>TBT</Table.Th>
+          <Table.Th>CLS</Table.Th>
+          <Table.Th>Accessibility / best practices</Table.Th>
+          <Table.Th>HTML / render-blocking CSS (transferred)</Table.Th>
+        </Table.Tr>
+      </thead>
+      {formFactors.map((formFactor) => (
+        <tbody key={formFactor}>
+          <BareRows quality={q} formFactor={formFactor} />
+          {q.rows
+            .filter((row) => row.formFactor === formFactor)
+            .map((row) => (
+              <Table.Tr key={row.path} data-kind={row.kind}>
+                <Table.Td><code>{row.path}</code> {formFactor}</Table.Td>
+                <Table.Td>{row.scores.performance}</Table.Td>
+                <Table.Td>{ms(row.metrics.fcpMs)} ({times(row.vsBare.fcpRatio)})</Table.Td>
+                <Table.Td>{ms(row.metrics.lcpMs)} ({times(row.vsBare.lcpRatio)})</Table.Td>
+                <Table.Td>{ms(row.metrics.tbtMs)}</Table.Td>
+                <Table.Td>{row.metrics.cls.toFixed(3)}</Table.Td>
+                <Table.Td>{row.scores.accessibility} / {row.scores['best-practices']}</Table.Td>
+                <Table.Td>{kib(row.weight.htmlTransferBytes)} / {row.weight.renderBlockingCss.files} files, {kib(row.weight.renderBlockingCss.transferBytes)}</Table.Td>
+              </Table.Tr>
+            ))}
+        </tbody>
+      ))}
+    </Table>
+  )
+}
+
+/** The bare page's runs (first and last of the form factor), then the best of each figure: the reference. */
+function BareRows({ quality: q, formFactor }: { quality: PageQuality; formFactor: FormFactor }) {
+  const runs = q.bare.runs.filter((run) => run.formFactor === formFactor)
+  const reference = bareReference(runs)
+  return (
+    <>
+      {runs.map((run) => (
+        <Table.Tr key={run.turn}>
+          <Table.Td>Bare Nextra page, {run.turn} run, {formFactor}</Table.Td>
+          <Table.Td>{run.scores.performance}</Table.Td>
+          <Table.Td>{ms(run.metrics.fcpMs)}</Table.Td>
+          <Table.Td>{ms(run.metrics.lcpMs)}</Table.Td>
+          <Table.Td>{ms(run.metrics.tbtMs)}</Table.Td>
+          <Table.Td>{run.metrics.cls.toFixed(3)}</Table.Td>
+          <Table.Td>{run.scores.accessibility} / {run.scores['best-practices']}</Table.Td>
+          <Table.Td>{kib(run.weight.htmlTransferBytes)} / {run.weight.renderBlockingCss.files} files, {kib(run.weight.renderBlockingCss.transferBytes)}</Table.Td>
+        </Table.Tr>
+      ))}
+      <Table.Tr>
+        <Table.Td><strong>Reference, {formFactor}</strong> (the best of each)</Table.Td>
+        <Table.Td><strong>{reference.performance}</strong></Table.Td>
+        <Table.Td><strong>{ms(reference.fcpMs)}</strong></Table.Td>
+        <Table.Td><strong>{ms(reference.lcpMs)}</strong></Table.Td>
+      </Table.Tr>
+    </>
+  )
+}
