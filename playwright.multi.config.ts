@@ -9,9 +9,11 @@ import { findChromium } from './tests/e2e/support/find-chromium'
 export default defineConfig({
   testDir: 'tests/multi',
   fullyParallel: true,
-  workers: 3,
+  workers: 2,
   retries: 0,
   timeout: 60_000,
+  // Two servers, Redis and a browser share the machine: a page may take seconds longer than on one server.
+  expect: { timeout: 15_000 },
   outputDir: process.env.E2E_OUTPUT_DIR ?? 'test-results-multi',
   reporter: [['list'], ['json', { outputFile: process.env.E2E_REPORT ?? 'reports/multi.json' }]],
   use: {

@@ -6,7 +6,7 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { startInstances } from './start-instances.mjs'
+import { PIN_HEADER, startInstances } from './start-instances.mjs'
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 const started = Date.now()
@@ -28,9 +28,13 @@ const site = await startInstances({
     DOTNET_MOCK_REGISTRATIONS_PER_CLIENT: '100000',
   },
 })
+// 3. Each instance renders the demo's pages once before any test: a page's
+//    first render loads its code, which takes seconds on a busy machine and
+//    would otherwise land inside a test's timeouts.
+await Promise.all(Object.values(site.instances).map((instance) => warmUp(instance.name)))
 console.log(`Two instances (${Object.values(site.instances).map((i) => `${i.name} ${i.url} pid ${i.pid()}`).join(', ')}) on ${site.redisUrl}, behind ${site.url}; up after ${Math.round((Date.now() - started) / 1000)} s`)
 
-// 3. Playwright against the balancer, by the name browsers treat as a secure
+// 4. Playwright against the balancer, by the name browsers treat as a secure
 //    context (the production cookies are Secure, with the __Host- prefix).
 let status = 1
 try {
@@ -42,11 +46,23 @@ try {
   })
   if (status !== 0) console.log(`\nThe instances' logs:\n${site.logs()}`)
 } finally {
-  // 4. Everything goes, whatever happened: the processes by their PIDs.
+  // 5. Everything goes, whatever happened: the processes by their PIDs.
   await site.stop()
 }
 console.log(`test:multi took ${Math.round((Date.now() - started) / 1000)} s`)
 process.exit(status)
+
+/** A throwaway account on `name`, and the pages the tests load, each fetched once with its cookies. */
+async function warmUp(name) {
+  const pinned = { [PIN_HEADER]: name }
+  const body = JSON.stringify({ name: 'Warm-up', email: `warm-up-${name}-${Date.now()}@example.com`, password: 'warm-up-password' })
+  const registered = await fetch(`${site.url}/api/auth/register`, { method: 'POST', headers: { ...pinned, 'x-csrf': '1', 'content-type': 'application/json' }, body })
+  if (registered.status !== 201) throw new Error(`Warming up instance ${name}: register answered ${registered.status} ${await registered.text()}`)
+  const cookie = registered.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ')
+  for (const path of ['/demo/login', '/demo/goals', '/demo/account', '/api/proxy/goals']) {
+    await fetch(`${site.url}${path}`, { headers: { ...pinned, cookie }, redirect: 'manual' }).then((response) => response.arrayBuffer())
+  }
+}
 
 /** Runs a command to its end; Ctrl-C or a SIGTERM reaches it, and the instances are still stopped above. */
 function run(command, args, env) {
