@@ -6,7 +6,10 @@
 // every goal any user ever saw is checked against the account that made it.
 // A call that failed without an answer (a 504 after the BFF's timeout) may
 // still have happened at the API: its goal may or may not show the change,
-// and only acknowledged writes must be there.
+// and only acknowledged writes must be there. A 401 on any step means a user
+// was signed out (or lost their account): counted apart, as it must never happen.
+// `midway` runs once, halfway through the timed loop, while the users go on
+// (the two-instance run restarts an instance there: multi-instance-load.ts).
 import os from 'node:os'
 import { CookieJar, CSRF, registerThroughBff, send, type BffAnswer } from './bff-client'
 import type { BenchServer } from './bench-server'
@@ -27,6 +30,8 @@ export type LoadIntegrityResult = {
   steps: Record<Step, { count: number; p50: number; p99: number; errors: number }>
   errors: number
   errorSamples: string[]
+  /** Answers of 401 (a session or an account gone); absent from runs before it was counted. */
+  signedOut?: number
   integrity: { acknowledgedWrites: number; unacknowledgedWrites: number; missingOrWrong: number; foreignGoalsSeen: number; samples: string[] }
   /** The site's server; for the mock, the API runs inside it. */
   rssMiB: RssMiB
@@ -37,7 +42,19 @@ export type LoadIntegrityResult = {
 type RssMiB = { before: number; peakDuring: number; endOfLoad: number; afterIdle: number }
 type Sampled = { rssBytes: () => number }
 
-export async function measureLoadIntegrity({ server, api, users, seconds }: { server: BenchServer; api?: Sampled; users: number; seconds: number }): Promise<LoadIntegrityResult> {
+export async function measureLoadIntegrity({
+  server,
+  api,
+  users,
+  seconds,
+  midway,
+}: {
+  server: Pick<BenchServer, 'url'> & Sampled
+  api?: Sampled
+  users: number
+  seconds: number
+  midway?: () => Promise<unknown>
+}): Promise<LoadIntegrityResult> {
   const baseUrl = server.url
   const siteRss = rssSampler(server)
   const apiRss = api && rssSampler(api)
@@ -49,6 +66,7 @@ export async function measureLoadIntegrity({ server, api, users, seconds }: { se
   let foreignGoalsSeen = 0
   let acknowledgedWrites = 0
   let unacknowledgedWrites = 0
+  let signedOut = 0
 
   // One step: timed, an unexpected status counted as an error (and the step reported as failed).
   const step = async (name: Step, user: number, call: () => Promise<BffAnswer>, expected: number) => {
@@ -56,6 +74,7 @@ export async function measureLoadIntegrity({ server, api, users, seconds }: { se
     if (answer.status === expected) timings[name].push(answer.ms)
     else {
       stepErrors[name]++
+      if (answer.status === 401) signedOut++
       if (errorSamples.length < 10) errorSamples.push(`user ${user} ${name}: ${answer.status} ${answer.body.slice(0, 160)}`)
     }
     return answer.status === expected ? answer : null
@@ -80,7 +99,7 @@ export async function measureLoadIntegrity({ server, api, users, seconds }: { se
     const email = `bench-${run}-${user}@example.com`
     const jar = await registerThroughBff(baseUrl, email)
     const model = new Map<string, Goal>()
-    for (const goal of await readAll(baseUrl, jar)) model.set(goal.id, { id: goal.id, title: goal.title, progress: goal.progress })
+    for (const goal of await readAllOrThrow(baseUrl, jar)) model.set(goal.id, { id: goal.id, title: goal.title, progress: goal.progress })
     claim(user, [...model.values()])
     accounts.push({ email, jar, model, unsure: { createdTitles: new Set(), progress: new Map(), deleted: new Set() } })
   }
@@ -93,6 +112,7 @@ export async function measureLoadIntegrity({ server, api, users, seconds }: { se
   const started = performance.now()
   const deadline = Date.now() + seconds * 1000
   let iterations = 0
+  const halfway = midway && new Promise((resolve) => setTimeout(resolve, (seconds * 1000) / 2)).then(midway)
 
   await Promise.all(
     accounts.map(async (account, user) => {
@@ -149,7 +169,9 @@ export async function measureLoadIntegrity({ server, api, users, seconds }: { se
       }
     }),
   )
+  // The users stop at the deadline whatever midway is doing; its own end is waited for (after the clock).
   const elapsed = (performance.now() - started) / 1000
+  await halfway
   clearInterval(sampler)
   siteRss.endOfLoad()
   apiRss?.endOfLoad()
@@ -157,7 +179,15 @@ export async function measureLoadIntegrity({ server, api, users, seconds }: { se
   // Read every account back: exactly its model, no more, no less.
   let missingOrWrong = 0
   for (const [user, account] of accounts.entries()) {
-    const goals = await readAll(baseUrl, account.jar)
+    const read = await readAll(baseUrl, account.jar)
+    // Not readable with the user's last cookies: signed out, and nothing of the model can be confirmed.
+    if (!('goals' in read)) {
+      if (read.status === 401) signedOut++
+      missingOrWrong += account.model.size
+      if (integritySamples.length < 10) integritySamples.push(`user ${user}: reading back answered ${read.status} ${read.body.slice(0, 160)}`)
+      continue
+    }
+    const { goals } = read
     claim(user, goals)
     const actual = new Map(goals.map((goal) => [goal.id, goal]))
     const { unsure } = account
@@ -191,6 +221,7 @@ export async function measureLoadIntegrity({ server, api, users, seconds }: { se
     steps,
     errors: STEPS.reduce((sum, name) => sum + stepErrors[name], 0),
     errorSamples,
+    signedOut,
     integrity: { acknowledgedWrites, unacknowledgedWrites, missingOrWrong, foreignGoalsSeen, samples: integritySamples },
     rssMiB: siteRss.afterIdle(),
     ...(apiRss && { apiRssMiB: apiRss.afterIdle() }),
@@ -210,13 +241,19 @@ function rssSampler(target: Sampled) {
   }
 }
 
-async function readAll(baseUrl: string, jar: CookieJar): Promise<Goal[]> {
+async function readAll(baseUrl: string, jar: CookieJar): Promise<{ goals: Goal[] } | { status: number; body: string }> {
   const goals: Goal[] = []
   for (let page = 1; ; page++) {
     const answer = await send(`${baseUrl}/api/proxy/goals?page=${page}&pageSize=50`, { headers: { cookie: jar.header() } })
-    if (answer.status !== 200) throw new Error(`reading goals back: ${answer.status} ${answer.body.slice(0, 200)}`)
+    if (answer.status !== 200) return answer
     const body = JSON.parse(answer.body) as { items: Goal[]; hasMore: boolean }
     goals.push(...body.items)
-    if (!body.hasMore) return goals
+    if (!body.hasMore) return { goals }
   }
+}
+
+async function readAllOrThrow(baseUrl: string, jar: CookieJar): Promise<Goal[]> {
+  const read = await readAll(baseUrl, jar)
+  if ('goals' in read) return read.goals
+  throw new Error(`reading goals back: ${read.status} ${read.body.slice(0, 200)}`)
 }

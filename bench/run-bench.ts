@@ -22,6 +22,7 @@ import { checkBundleBudgets } from './bundle-budgets'
 import { checkShortRun } from './check-short-run'
 import { BENCH_PBKDF2_ITERATIONS, dotnetApiSettings, dotnetSdkVersion, startDotnetSite, type DotnetApiStatus, type DotnetSite } from './dotnet-site'
 import { measureLoadIntegrity, type LoadIntegrityResult } from './load-integrity'
+import { measureMultiInstanceLoad, multiInstanceFailures, type MultiInstanceLoadResult } from './multi-instance-load'
 import { measurePageQuality } from './page-quality'
 import { measurePasswordCost } from './password-cost'
 import { measureProxyOverhead, type ApiName, type ProxyTarget } from './proxy-overhead'
@@ -89,13 +90,15 @@ async function main() {
     }
     if (only.has('load')) {
       const options = { users: Number(values.users), seconds: Number(values.seconds) }
-      const load: Partial<Record<ApiName, LoadIntegrityResult>> = {}
+      const load: LoadSection = {}
       result.loadIntegrity = load
       load.mock = await timed('load with integrity, mock', () => measureLoadIntegrity({ server, ...options }))
       if (dotnetSite) {
         const { site, api } = dotnetSite
         load.dotnet = await timed('load with integrity, .NET API', () => measureLoadIntegrity({ server: site, api, ...options }))
       }
+      // Its own two instances and Redis, started and stopped inside.
+      load.multiInstance = await timed('load with integrity, one instance then two on Redis, A restarted midway', () => measureMultiInstanceLoad(options))
     }
     if (only.has('quality')) {
       // Every page beside the bare Nextra page, built afresh for this run and served beside the site.
@@ -148,11 +151,14 @@ async function main() {
 
   const failures = short ? checkShortRun(result) : []
   // Wrong data is a bug whatever the machine: any run fails on it, for each API.
-  for (const [api, load] of Object.entries((result.loadIntegrity ?? {}) as Partial<Record<ApiName, LoadIntegrityResult>>)) {
+  const { multiInstance, ...perApi } = (result.loadIntegrity ?? {}) as LoadSection
+  for (const [api, load] of Object.entries(perApi)) {
     const { missingOrWrong, foreignGoalsSeen } = load!.integrity
     if (missingOrWrong) failures.push(`load (${api}): ${missingOrWrong} acknowledged writes missing or wrong at the end`)
     if (foreignGoalsSeen) failures.push(`load (${api}): ${foreignGoalsSeen} goals seen by a user they do not belong to`)
+    if (load!.signedOut) failures.push(`load (${api}): ${load!.signedOut} answers signed a user out (401)`)
   }
+  if (multiInstance) failures.push(...multiInstanceFailures(multiInstance))
   // An upload refused or lost is a bug too, not a slow machine.
   for (const [api, upload] of Object.entries((result.uploadPath ?? {}) as Partial<Record<ApiName, UploadPathResult>>)) {
     if (upload!.errors) failures.push(`upload path (${api}): ${upload!.errors} uploads did not end in 201 Created`)
@@ -164,6 +170,9 @@ async function main() {
     process.exitCode = 1
   }
 }
+
+/** results.json's loadIntegrity: one run per API, and the mock on two instances. */
+type LoadSection = Partial<Record<ApiName, LoadIntegrityResult>> & { multiInstance?: MultiInstanceLoadResult }
 
 /**
  * Whether this run measures the .NET API. The short mode keeps to the mock: a
