@@ -48,6 +48,10 @@ export function measureClientJs(distDir = process.env.NEXT_DIST_DIR || '.next') 
  * request (the demos) come from their client reference manifest. Lazy chunks (an experiment's
  * editor, a mermaid diagram) are not first load and are not counted. Polyfills are left out:
  * they are `nomodule`, which current browsers skip.
+ *
+ * A prerendered page also gets `lazy`: the chunks its own client components fetch with import()
+ * (a demo when it nears the screen, the inspector's panel once the page is idle), without what
+ * those chunks fetch later in turn (an experiment's editor).
  */
 export function measureFirstLoadJs(distDir = process.env.NEXT_DIST_DIR || '.next') {
   const { rootMainFiles, polyfillFiles } = JSON.parse(readFileSync(path.join(distDir, 'build-manifest.json'), 'utf8'))
@@ -62,17 +66,44 @@ export function measureFirstLoadJs(distDir = process.env.NEXT_DIST_DIR || '.next
     routes.push(firstLoadOf(route, distDir, [...rootMainFiles, ...entries.flatMap(([, files]) => files)]))
   }
   // Each prerendered docs page on its own: a page can pull in chunks the others do not.
+  const modules = new Map()
+  const read = new Set()
   for (const file of walk(appDir).filter((f) => f.endsWith('.html') && !path.basename(f).startsWith('_'))) {
     const route = `/${path.relative(appDir, file).replace(/\\/g, '/').replace(/\.html$/, '')}`.replace(/^\/index$/, '/')
     const html = readFileSync(file, 'utf8')
     const tags = [...html.matchAll(/<script(?![^>]*nomodule)[^>]*\ssrc="\/_next\/([^"]+\.js)"/g)].map((match) => match[1])
     const payload = [...html.matchAll(/static\/chunks\/[\w.~-]+\.js/g)].map((match) => match[0])
-    routes.push(firstLoadOf(route, distDir, [...tags, ...payload].filter((chunk) => !polyfillFiles.includes(chunk))))
+    const firstLoad = [...tags, ...payload].filter((chunk) => !polyfillFiles.includes(chunk))
+    for (const chunk of firstLoad.filter((chunk) => !read.has(chunk))) {
+      read.add(chunk)
+      if (existsSync(path.join(distDir, chunk))) readChunk(path.join(distDir, chunk), modules)
+    }
+    const lazy = lazyChunksOf(clientReferenceIds(html), modules, new Set(firstLoad))
+    routes.push({ ...firstLoadOf(route, distDir, firstLoad), lazy: firstLoadOf(route, distDir, lazy) })
   }
   return {
     method: 'Root chunks plus each page route\'s entry chunks (prerendered pages: the chunks their HTML loads), minified; gzip level 6; polyfills and lazy chunks excluded',
     routes: routes.sort((a, b) => a.route.localeCompare(b.route)),
   }
+}
+
+/** The module ids of the client components a prerendered page renders: the `I` rows of its inline RSC payload. */
+function clientReferenceIds(html) {
+  const payload = [...html.matchAll(/self\.__next_f\.push\(\[1,("(?:[^"\\]|\\.)*")\]\)/g)].map((match) => JSON.parse(match[1])).join('')
+  return [...payload.matchAll(/^[0-9a-f]+:I\["?(\d+)"?,/gm)].map((match) => Number(match[1]))
+}
+
+// A component's import() is `e.A(id)`; module `id` loads the chunks it lists, then the imported module.
+function lazyChunksOf(ids, modules, firstLoad) {
+  const chunks = new Set()
+  for (const id of ids) {
+    for (const [, loader] of (modules.get(id)?.source ?? '').matchAll(/\.A\((\d+)\)/g)) {
+      for (const [chunk] of (modules.get(Number(loader))?.source ?? '').matchAll(/static\/chunks\/[\w.~-]+\.js/g)) {
+        if (!firstLoad.has(chunk)) chunks.add(chunk)
+      }
+    }
+  }
+  return [...chunks]
 }
 
 function firstLoadOf(route, distDir, files) {
@@ -130,7 +161,10 @@ function reach(start, modules, seen = new Set()) {
   return seen
 }
 
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
+if (process.argv[1] === fileURLToPath(import.meta.url) && process.argv[2] === '--first-load') {
+  // Another build's pages (the bare Nextra baseline, bench/bare-site.ts), as JSON on stdout.
+  process.stdout.write(JSON.stringify(measureFirstLoadJs(process.argv[3])))
+} else if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const result = { ...measureClientJs(), firstLoad: measureFirstLoadJs() }
   mkdirSync('public/build-stats', { recursive: true })
   writeFileSync('public/build-stats/client-js.json', `${JSON.stringify(result, null, 2)}\n`)
