@@ -9,7 +9,8 @@ import type { RefreshTokenStore, RefreshTokenStoreOptions } from './refresh-toke
 //   fam:<familyId>       hash: userId, createdAt, expiresAt, revoked, overlapReuses
 //   fam-tokens:<id>      list: the family's token hashes, oldest first
 //   revoked:<familyId>   until when the family's access tokens must be refused (the tombstone)
-//   families             sorted set: family id → expiresAt, for the cap (oldest first)
+//   families             sorted set: family id → expiresAt, for expiry
+//   fam-order, fam-seq   sorted set: family id → creation number, for the cap (oldest first)
 //   fam-sizes, rt-total  tokens per family, and in all: what maxTokens bounds
 //   user-fams:<userId>   the user's family ids, for eviction
 // Family keys expire a minute after the family does (so a late refresh still
@@ -30,6 +31,7 @@ local function dropFamily(p, id)
   local size = tonumber(redis.call('HGET', p..'fam-sizes', id) or '0')
   redis.call('HDEL', p..'fam-sizes', id)
   redis.call('ZREM', p..'families', id)
+  redis.call('ZREM', p..'fam-order', id)
   redis.call('DECRBY', p..'rt-total', size)
 end
 `
@@ -40,7 +42,7 @@ local familyMs, maxTokens = tonumber(ARGV[6]), tonumber(ARGV[7])
 -- 1. Expired families go, then the oldest logins while the store is full.
 for _, id in ipairs(redis.call('ZRANGEBYSCORE', p..'families', '-inf', now)) do dropFamily(p, id) end
 while tonumber(redis.call('GET', p..'rt-total') or '0') >= maxTokens do
-  local oldest = redis.call('ZRANGE', p..'families', 0, 0)[1]
+  local oldest = redis.call('ZRANGE', p..'fam-order', 0, 0)[1]
   -- Nothing left to drop, yet the count says full: it outlived its families (evicted keys); start it again.
   if not oldest then redis.call('SET', p..'rt-total', 0) break end
   dropFamily(p, oldest)
@@ -52,10 +54,13 @@ redis.call('HSET', p..'fam:'..familyId, 'userId', userId, 'createdAt', now, 'exp
 redis.call('HSET', p..'rt:'..hash, 'familyId', familyId, 'createdAt', now)
 redis.call('RPUSH', p..'fam-tokens:'..familyId, hash)
 redis.call('ZADD', p..'families', expiresAt, familyId)
+-- Creation order for the cap, from a counter: logins in the same millisecond
+-- tie on expiresAt, and a sorted set breaks ties by the (random) id, not by age.
+redis.call('ZADD', p..'fam-order', redis.call('INCR', p..'fam-seq'), familyId)
 redis.call('HINCRBY', p..'fam-sizes', familyId, 1)
 redis.call('INCR', p..'rt-total')
 redis.call('SADD', p..'user-fams:'..userId, familyId)
-for _, key in ipairs({p..'fam:'..familyId, p..'rt:'..hash, p..'fam-tokens:'..familyId, p..'families', p..'fam-sizes', p..'rt-total', p..'user-fams:'..userId}) do
+for _, key in ipairs({p..'fam:'..familyId, p..'rt:'..hash, p..'fam-tokens:'..familyId, p..'families', p..'fam-order', p..'fam-seq', p..'fam-sizes', p..'rt-total', p..'user-fams:'..userId}) do
   redis.call('PEXPIRE', key, ttl)
 end
 return tostring(expiresAt)
