@@ -9,7 +9,10 @@ import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
 import { chromium } from 'playwright-core'
 import { findChromium } from '../tests/e2e/support/find-chromium'
-import type { MeasuredRoute } from './bundle-budgets'
+
+/** One route in public/build-stats/client-js.json (scripts/measure-client-js.mjs): its first load, and its lazy chunks apart. */
+type Size = { chunks: number; bytes: number; gzipBytes: number }
+type MeasuredRoute = Size & { route: string; lazy?: Size }
 
 export type BrowserFirstLoad = { route: string; chunks: number; gzipBytes: number; files: string[] }
 
