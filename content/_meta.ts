@@ -11,6 +11,7 @@ export default {
   'server-client': 'Server or Client Component?',
   'wire-inspector': 'The wire inspector',
   production: 'Production concerns',
+  'multi-instance': 'Running more than one instance',
   adopt: 'Adopt it in your project',
   'threat-model': 'Threat model',
   'attack-lab': 'The attack lab',

@@ -3,6 +3,7 @@ import { REFRESH_LEEWAY_SECONDS } from '@/demos/lib/auth/access-token-expiry'
 import { AUTH_RATE_LIMIT_DEFAULTS } from '@/demos/lib/http/auth-rate-limit'
 import { MAX_BODY_BYTES } from '@/demos/lib/http/read-json-body'
 import { PROXY_MAX_BODY_BYTES } from '@/demos/lib/proxy/forward-to-api'
+import { REFRESH_FLIGHT_TIMING } from '@/demos/lib/session/refresh-once'
 import { REFRESH_BURST } from '@/site/lib/token-controls/refresh-burst'
 import { TRACE_SESSION_RATE } from '@/site/lib/trace/open-trace-session'
 import { defaultMockConfig } from '@/mocks/mock-config'
@@ -28,6 +29,8 @@ export const PROSE_NUMBERS = {
   routeBodyCapKiB: kib(MAX_BODY_BYTES),
   authRateLimit: AUTH_RATE_LIMIT_DEFAULTS.limit,
   authRateWindowSeconds: AUTH_RATE_LIMIT_DEFAULTS.windowSeconds,
+  /** How long one instance's refresh result stays readable to the others (multi-instance page). */
+  refreshResultSeconds: REFRESH_FLIGHT_TIMING.resultMs / 1000,
   /** The session demo's "Send N requests at once". */
   refreshBurst: REFRESH_BURST,
   /** The wire inspector's trace sessions a client address may start per window. */

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test'
 import { JWT_SHAPE } from './support/auth'
 import { signInPrivately } from './support/goals'
 import { authCookies, expectNoTokenInPage } from './support/session'
+import { nearScreenLive } from './support/near-screen'
 
 // The attack lab's buttons, each run against a fresh private session in the
 // browser, and the lab route's own safety.
@@ -20,6 +21,7 @@ test.describe('the attack lab', () => {
   test.beforeEach(async ({ page }) => {
     await signInPrivately(page, '/attack-lab')
     await expect(page.getByTestId('lab-session')).toContainText('You are signed in')
+    await nearScreenLive(page, page.getByTestId('lab-session'))
   })
 
   test('XSS token theft: page JavaScript finds no token', async ({ page, context }) => {

@@ -48,7 +48,7 @@ test('the Swagger document linked from the contract page is served by the mock',
 })
 
 // The reading path: every page ends with a link to the next one in the course.
-const COURSE = ['/', '/workflows/login', '/workflows/server-fetch', '/workflows/pagination', '/workflows/mutations', '/workflows/large-files', '/token-refresh', '/refresh-token-rotation', '/type-safety', '/route-protection', '/server-client', '/wire-inspector', '/production', '/adopt', '/threat-model', '/attack-lab', '/decisions', '/api-contract', '/dotnet-api', '/measured', '/glossary', '/about']
+const COURSE = ['/', '/workflows/login', '/workflows/server-fetch', '/workflows/pagination', '/workflows/mutations', '/workflows/large-files', '/token-refresh', '/refresh-token-rotation', '/type-safety', '/route-protection', '/server-client', '/wire-inspector', '/production', '/multi-instance', '/adopt', '/threat-model', '/attack-lab', '/decisions', '/api-contract', '/dotnet-api', '/measured', '/glossary', '/about']
 for (const [i, path] of COURSE.slice(0, -1).entries()) {
   test(`${path} ends with the next step, ${COURSE[i + 1]}`, async ({ page }) => {
     await page.goto(path)

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { nearScreenLive } from './support/near-screen'
 
 // proxy.ts switched off for ONE browser: the DAL and the API still refuse
 // unauthenticated access there, and the other browser is unaffected.
@@ -41,6 +42,7 @@ test('turning proxy.ts off affects only this browser, and the DAL and API still 
 test('the switch on the page flips the check for this browser', async ({ page }) => {
   await page.goto('/route-protection')
   const control = page.getByTestId('proxy-check-switch')
+  await nearScreenLive(page, control)
   await expect(control.getByRole('status')).toContainText('on')
   await control.getByRole('button', { name: 'Turn the proxy.ts check off' }).click()
   await expect(control.getByRole('status')).toContainText('off')

@@ -22,8 +22,10 @@ test('the JavaScript figures are the ones the build output gives', async ({ page
   }
   expect(measured.components.map((c) => c.file)).toContain('demos/components/goals/goals-board.tsx')
   await page.goto('/server-client')
+  // The table's code loads when it nears the screen, then fetches the figures: on a busy 2-core machine over 5 s.
+  await page.getByRole('heading', { name: 'What each client component ships' }).scrollIntoViewIfNeeded()
   const table = page.getByTestId('client-js-table')
-  await expect(table).toBeVisible()
+  await expect(table).toBeVisible({ timeout: 20_000 })
   for (const c of measured.components) {
     const row = table.locator(`tr[data-file="${c.file}"]`)
     await expect(row).toContainText(`${kb(c.ownBytes)} / ${kb(c.ownGzipBytes)}`)
