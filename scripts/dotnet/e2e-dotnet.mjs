@@ -40,7 +40,10 @@ console.log(`The .NET API is up at ${api.url} (pid ${api.pid}).`)
 //    mock's suite (port 3100, test-results, reports/e2e.json) is left alone.
 let status = 1
 try {
-  status = await run('npx', ['playwright', 'test', ...specs, ...process.argv.slice(2)], {
+  // The hostile-callbackUrl cases are left to the mock's run: where to go after
+  // sign-in is decided by the BFF and the page, whichever API signed the reader
+  // in, so running them again here adds half a minute and no coverage.
+  status = await run('npx', ['playwright', 'test', ...specs, '--grep-invert', 'a hostile callbackUrl', ...process.argv.slice(2)], {
     ...process.env,
     E2E_SKIP_BUILD: '1',
     E2E_PORT: port,

@@ -90,7 +90,7 @@ test.describe('two tabs of one browser', () => {
     for (const tab of [page, other]) await expectNoTokenInPage(tab, context)
   })
 
-  test('navigating at the same moment: the overlap window answers the second refresh, nobody is signed out', async ({ page, context, request }) => {
+  test('navigating at the same moment: one rotation, nobody is signed out', async ({ page, context, request }) => {
     await signInPrivately(page)
     await leaveDemo(page)
     const other = await context.newPage()
@@ -110,8 +110,13 @@ test.describe('two tabs of one browser', () => {
       await expect(tab).toHaveURL(/\/demo\/goals$/)
       await expect(goalItems(tab)).toHaveCount(10)
     }
-    // Two refreshes reached the API with one token: one rotation, one overlap answer, no revocation.
-    expect(await apiSession(context, request)).toMatchObject({ rotations: 1, overlapReuses: 1 })
+    // One rotation and no revocation. Whether the second refresh reached the API
+    // depends on timing: while the first is in flight, proxy.ts's refreshOnce
+    // hands the second its result (no API call); once it has finished, the
+    // second asks the API with the same token and its overlap window answers.
+    const session = await apiSession(context, request)
+    expect(session).toMatchObject({ rotations: 1 })
+    expect(session.overlapReuses).toBeLessThanOrEqual(1)
     for (const tab of [page, other]) await expectNoTokenInPage(tab, context)
   })
 })
