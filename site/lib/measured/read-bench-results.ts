@@ -4,6 +4,7 @@ import path from 'node:path'
 import type { BundleBudgetRow } from '@/bench/bundle-budgets'
 import type { DotnetApiStatus } from '@/bench/dotnet-site'
 import type { LoadIntegrityResult } from '@/bench/load-integrity'
+import type { MultiInstanceLoadResult } from '@/bench/multi-instance-load'
 import type { PageQuality } from '@/bench/page-quality'
 import type { PasswordCost } from '@/bench/password-cost'
 import type { ApiName, ProxyOverheadResult } from '@/bench/proxy-overhead'
@@ -19,7 +20,7 @@ export type BenchResults = {
   passwordCost?: PasswordCost
   proxyOverhead?: Partial<Record<ApiName, ProxyOverheadResult[]>>
   renderTtfb?: RenderTtfbResult
-  loadIntegrity?: Partial<Record<ApiName, LoadIntegrityResult>>
+  loadIntegrity?: Partial<Record<ApiName, LoadIntegrityResult>> & { multiInstance?: MultiInstanceLoadResult }
   pageQuality?: PageQuality
   bundleBudgets?: { method: string; tolerance: number; rows: BundleBudgetRow[]; failures: string[] }
   uploadPath?: Partial<Record<ApiName, UploadPathResult>>
