@@ -108,6 +108,10 @@ const demoPageStandIns = Object.fromEntries(
 )
 // #endregion page-map-stand-ins
 
+// Nextra draws ```mermaid blocks with @theguild/remark-mermaid's component; the site's
+// own keeps the page still while a diagram is drawn (site/components/mermaid-diagram.tsx).
+const mermaidComponent = { '@theguild/remark-mermaid/mermaid': './site/components/mermaid-diagram.tsx' }
+
 const withNextra = nextra({
   // Docs live in content/ and are served by app/[[...mdxPath]]/page.tsx.
   contentDirBasePath: '/',
@@ -126,8 +130,14 @@ export default withNextra({
   // NEXT_OUTPUT=standalone builds a self-contained server for deployment (see the Production page).
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
   headers: async () => [...securityHeaders, ...sandboxHeaders],
-  experimental: { serverActions: { allowedOrigins: serverActionOrigins } },
-  turbopack: { resolveAlias: demoPageStandIns },
+  experimental: {
+    serverActions: { allowedOrigins: serverActionOrigins },
+    // zod/v4/core is a barrel. Without this, the one `config` that
+    // demos/instrumentation-client.ts imports brings about 21 KiB of zod into
+    // every page, forms or not; with it, only the module that defines `config`.
+    optimizePackageImports: ['zod'],
+  },
+  turbopack: { resolveAlias: { ...demoPageStandIns, ...mermaidComponent } },
   // The source-code component reads demo files from disk at build time; tell the
   // output tracer they belong to the server bundle.
   outputFileTracingIncludes: {

@@ -5,6 +5,12 @@ import { getPageMap } from 'nextra/page-map'
 import { Footer, Layout, Navbar } from 'nextra-theme-docs'
 import 'nextra-theme-docs/style.css'
 import '@/demos/components/demo.css'
+// The site's instruments' styles go into the same stylesheet as the theme's: each
+// stylesheet a page links is one more request before it can paint.
+import '@/sandbox/experiment.css'
+import '@/site/components/wire-inspector/wire-inspector.css'
+import '@/site/components/mermaid-diagram.css'
+import '@/site/components/docs-layout.css'
 import { themeConfig } from '@/theme.config'
 
 export const metadata: Metadata = {

@@ -15,9 +15,11 @@ const Wrapper = getMDXComponents().wrapper
 
 export default async function Page(props: PageProps) {
   const params = await props.params
-  const { default: MDXContent, toc, metadata, sourceCode } = await importPage(params.mdxPath)
+  const { default: MDXContent, toc, metadata } = await importPage(params.mdxPath)
+  // sourceCode feeds only the theme's "Copy page" button, which app/layout.tsx
+  // turns off; the page's own would put its whole MDX source in the payload.
   return (
-    <Wrapper toc={toc} metadata={metadata} sourceCode={sourceCode}>
+    <Wrapper toc={toc} metadata={metadata} sourceCode="">
       <MDXContent {...props} params={params} />
     </Wrapper>
   )

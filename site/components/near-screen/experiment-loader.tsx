@@ -1,7 +1,7 @@
 'use client'
 
-// With the page, not the lazy chunk: the server draws the placeholder, and it must be styled before the code arrives.
-import '@/sandbox/experiment.css'
+// Its styles (sandbox/experiment.css) come with the page, from app/layout.tsx: the
+// server draws the placeholder, and it must be styled before the code arrives.
 import { nearScreen } from './near-screen'
 
 /**

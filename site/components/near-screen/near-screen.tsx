@@ -1,6 +1,6 @@
 'use client'
 
-import { type ComponentType, lazy, type RefObject, Suspense, useEffect, useRef } from 'react'
+import { type ComponentType, lazy, useEffect, useRef, useState } from 'react'
 
 /** How far below (or above) the screen a component starts loading: about a screen ahead of the reader. */
 export const NEAR_SCREEN_MARGIN = '600px 0px'
@@ -14,54 +14,54 @@ export const NEAR_SCREEN_MARGIN = '600px 0px'
  * it. (For the same reason no client component lives in content/: Nextra's
  * importPage can require any file there.)
  *
- * The server renders the component in full, so the prerendered HTML already
- * holds it and nothing moves when the code arrives: while the chunk is not
- * there, React leaves that part of the page as the server drew it, and
- * hydrates it once the chunk has loaded. Until then a click on it does nothing,
- * so the wrapper says when it is live: data-near-screen="hydrated".
+ * 1. The server renders the component in full, in place: no <Suspense> of its
+ *    own, since React writes a boundary that comes after the first few KB of a
+ *    page at the end of the document, for a script to move in after the page
+ *    has painted, and everything below it would shift.
+ * 2. Hydration keeps the server's HTML as it is: the wrapper's (empty)
+ *    dangerouslySetInnerHTML tells React not to look inside. Until the code is
+ *    there that HTML is inert.
+ * 3. Near the screen, the code loads and the component replaces that HTML with
+ *    the same markup, live, in one commit; the wrapper then says so:
+ *    data-near-screen="hydrated". (On a client-side navigation there is no
+ *    server HTML: the wrapper stays empty until the code arrives.)
  */
 export function nearScreen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
-  let reachScreen!: () => void
-  const nearing = new Promise<void>((resolve) => (reachScreen = resolve))
-  const Lazy = lazy(async () => {
-    // The server renders it at once; the browser waits until a reader comes near.
-    if (typeof window !== 'undefined') await nearing
-    return { default: await load() }
-  })
+  const OnTheServer = lazy(async () => ({ default: await load() }))
 
   function NearScreen(props: P) {
     const ref = useRef<HTMLDivElement>(null)
+    const [Loaded, setLoaded] = useState<ComponentType<P> | null>(null)
     useEffect(function loadWhenNearScreen() {
+      let active = true
       const observer = new IntersectionObserver(
         (entries) => {
           if (!entries.some((entry) => entry.isIntersecting)) return
           observer.disconnect()
-          reachScreen()
+          void load().then((component) => active && setLoaded(() => component))
         },
         { rootMargin: NEAR_SCREEN_MARGIN },
       )
       observer.observe(ref.current!)
-      return () => observer.disconnect()
+      return () => {
+        active = false
+        observer.disconnect()
+      }
     }, [])
+    if (typeof window === 'undefined') {
+      return (
+        <div data-near-screen="">
+          <OnTheServer {...props} />
+        </div>
+      )
+    }
+    if (!Loaded) return <div key="server-html" ref={ref} data-near-screen="" dangerouslySetInnerHTML={{ __html: '' }} suppressHydrationWarning />
+    // A new key: React removes the server's HTML with the old element instead of keeping it beside the live one.
     return (
-      <div ref={ref} data-near-screen="">
-        <Suspense fallback={null}>
-          <Lazy {...props} />
-          <Hydrated wrapper={ref} />
-        </Suspense>
+      <div key="live" ref={ref} data-near-screen="hydrated">
+        <Loaded {...props} />
       </div>
     )
   }
   return NearScreen
-}
-
-/** Inside the same boundary as the component, so its effect runs when the component has hydrated. */
-function Hydrated({ wrapper }: { wrapper: RefObject<HTMLDivElement | null> }) {
-  useEffect(
-    function markHydrated() {
-      wrapper.current?.setAttribute('data-near-screen', 'hydrated')
-    },
-    [wrapper],
-  )
-  return null
 }

@@ -1,7 +1,8 @@
 'use client'
 
 import { type ComponentType, useEffect, useState } from 'react'
-import './wire-inspector.css'
+
+// Its stylesheet, wire-inspector.css, comes with the theme's, from app/layout.tsx.
 
 // Not in the page's first-load JavaScript: the panel (and TanStack Query, on
 // docs pages) is fetched once the page is idle.

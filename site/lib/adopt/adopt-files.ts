@@ -68,7 +68,7 @@ export const ADOPT_STEPS: AdoptStep[] = [
       { path: 'demos/lib/auth/safe-callback-url.ts', change: '`DEFAULT_AFTER_LOGIN` and the sign-in path `/demo/login` are this site’s: use yours.' },
       { path: 'demos/proxy.ts', change: 'Put it at your project root. `PROTECTED` and `config.matcher` name this site’s demo pages: name yours.' },
       { path: 'demos/lib/auth/access-token-expiry.ts' },
-      { path: 'demos/instrumentation-client.ts', change: 'As `instrumentation-client.ts` at your project root.' },
+      { path: 'demos/instrumentation-client.ts', change: 'As `instrumentation-client.ts` at your project root, with `experimental.optimizePackageImports: [\'zod\']` in `next.config`, or most of zod loads on every page.' },
     ],
   },
   {

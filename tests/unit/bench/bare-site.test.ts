@@ -37,6 +37,11 @@ describe('the bare Nextra site', () => {
     expect(options('bench/bare-nextra/next.config.mjs')).toBe(options('next.config.mjs'))
   })
 
+  it("renders its pages with the site's catch-all route", () => {
+    const route = (file: string) => between(read(file), 'export const generateStaticParams', '</Wrapper> ) }')
+    expect(route('bench/bare-nextra/app/[[...mdxPath]]/page.tsx')).toBe(route('app/[[...mdxPath]]/page.tsx'))
+  })
+
   it('has no components of its own: its MDX components are the theme\'s', () => {
     expect(read('bench/bare-nextra/mdx-components.tsx')).not.toMatch(/from '@\/|from '\.\.?\//)
   })

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
+import { diagramKey } from '@/site/lib/diagrams/diagram-box'
 import { DIAGRAM_STEPS } from '@/site/lib/diagrams/diagram-steps'
 import { mermaidBlocks, mermaidLabels } from '@/site/lib/diagrams/mermaid-labels'
 
@@ -31,4 +32,12 @@ describe('the mermaid diagrams', () => {
       })
     })
   }
+})
+
+describe('the diagrams’ reserved boxes (site/lib/diagrams/diagram-boxes.json)', () => {
+  it('has one for each diagram, and none for a diagram that is gone', () => {
+    const boxes = JSON.parse(readFileSync('site/lib/diagrams/diagram-boxes.json', 'utf8')) as Record<string, unknown>
+    const keys = blocks.map((block) => diagramKey(block.source))
+    expect(Object.keys(boxes).sort(), 'UPDATE_DIAGRAM_BOXES=1 npx playwright test diagram-boxes measures them').toEqual([...new Set(keys)].sort())
+  })
 })

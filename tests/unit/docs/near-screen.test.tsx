@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { act, cleanup, render, screen } from '@testing-library/react'
+import { hydrateRoot } from 'react-dom/client'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nearScreen } from '@/site/components/near-screen/near-screen'
 
@@ -38,5 +39,23 @@ describe('nearScreen in the browser', () => {
     expect(load).toHaveBeenCalledTimes(1)
     expect(await screen.findByText('Demo for Ada')).toBeTruthy()
     expect(container.firstElementChild!.getAttribute('data-near-screen')).toBe('hydrated')
+  })
+
+  it('keeps the server’s HTML through hydration, then puts the live component in its place, once', async () => {
+    const load = vi.fn(async () => function Demo({ name }: { name: string }) {
+      return <p>Demo for {name}</p>
+    })
+    const Demo = nearScreen(load)
+    const container = document.createElement('div')
+    container.innerHTML = '<div data-near-screen=""><p>Demo for Ada</p></div>'
+    document.body.append(container)
+    const root = await act(async () => hydrateRoot(container, <Demo name="Ada" />))
+    expect(container.innerHTML).toBe('<div data-near-screen=""><p>Demo for Ada</p></div>')
+    expect(load).not.toHaveBeenCalled()
+
+    await act(async () => reportIntersecting(true))
+    expect(container.innerHTML).toBe('<div data-near-screen="hydrated"><p>Demo for Ada</p></div>')
+    act(() => root.unmount())
+    container.remove()
   })
 })
