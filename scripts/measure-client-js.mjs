@@ -111,6 +111,7 @@ function firstLoadOf(route, distDir, files) {
   const sources = unique.map((file) => readFileSync(path.join(distDir, file)))
   return {
     route,
+    files: unique,
     chunks: unique.length,
     bytes: sources.reduce((sum, source) => sum + source.length, 0),
     gzipBytes: sources.reduce((sum, source) => sum + gzipSync(source).length, 0),

@@ -1,4 +1,5 @@
 import { readBenchResults, type BenchResults } from '@/site/lib/measured/read-bench-results'
+import { kib } from './format-figure'
 
 /** The figures the Measured page's prose quotes, each read from bench/results.json. */
 const FIGURES = {
@@ -9,7 +10,8 @@ const FIGURES = {
   },
   'ttfb-warmup': (r: BenchResults) => r.renderTtfb && String(r.renderTtfb.warmup),
   lighthouse: (r: BenchResults) => r.pageQuality?.lighthouse,
-  'bundle-tolerance': (r: BenchResults) => r.bundleBudgets && `${Math.round(r.bundleBudgets.tolerance * 100)}%`,
+  'bundle-over-bare-limit': (r: BenchResults) => r.bundleBudgets && kib(r.bundleBudgets.overBareLimitBytes),
+  'bare-first-load': (r: BenchResults) => r.bundleBudgets && kib(r.bundleBudgets.bare.gzipBytes),
 } satisfies Record<string, (r: BenchResults) => string | undefined>
 
 /**

@@ -1,7 +1,7 @@
 import 'server-only'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import type { BundleBudgetRow } from '@/bench/bundle-budgets'
+import type { BundleBudgets } from '@/bench/bundle-budgets'
 import type { DotnetApiStatus } from '@/bench/dotnet-site'
 import type { LoadIntegrityResult } from '@/bench/load-integrity'
 import type { MultiInstanceLoadResult } from '@/bench/multi-instance-load'
@@ -22,7 +22,7 @@ export type BenchResults = {
   renderTtfb?: RenderTtfbResult
   loadIntegrity?: Partial<Record<ApiName, LoadIntegrityResult>> & { multiInstance?: MultiInstanceLoadResult }
   pageQuality?: PageQuality
-  bundleBudgets?: { method: string; tolerance: number; rows: BundleBudgetRow[]; failures: string[] }
+  bundleBudgets?: BundleBudgets
   uploadPath?: Partial<Record<ApiName, UploadPathResult>>
 }
 
