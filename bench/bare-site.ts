@@ -9,11 +9,11 @@
 // Turbopack would take the repository as its root (the nearest lockfile) and
 // compile the site's own proxy.ts and instrumentation files into the bare site;
 // rooted at the fixture, it cannot reach node_modules one level up.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { distDir, freePort } from './bench-server'
+import { distDir, freePort, spawnServer } from './bench-server'
 
 const FIXTURE_DIR = path.resolve('bench/bare-nextra')
 /** Files of the site the fixture takes as they are, so its options cannot drift from the site's. */
@@ -83,42 +83,13 @@ export async function startBareSite({ port: from = 45100 }: { port?: number } = 
   if (!existsSync(path.join(bareDistDir(), 'BUILD_ID'))) buildBareSite()
   const dir = bareSiteDir()
   const port = await freePort(from, from + 99)
-  const child = spawn(process.execPath, [nextBin(dir), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const url = `http://127.0.0.1:${port}`
+  const server = await spawnServer([nextBin(dir), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: dir,
     env: nextEnv(),
-    stdio: ['ignore', 'pipe', 'pipe'],
+    readyUrl: url,
+    name: "the bare site's server",
+    stopSignal: 'SIGTERM',
   })
-  let log = ''
-  child.stdout!.on('data', (chunk) => (log = (log + chunk).slice(-4000)))
-  child.stderr!.on('data', (chunk) => (log = (log + chunk).slice(-4000)))
-  const url = `http://127.0.0.1:${port}`
-  try {
-    await waitUntilUp(url, child)
-  } catch (error) {
-    child.kill('SIGKILL')
-    throw new Error(`${(error as Error).message}\n${log}`)
-  }
-  return { url, port, pid: child.pid!, stop: () => stop(child) }
-}
-
-async function waitUntilUp(url: string, child: ChildProcess) {
-  const deadline = Date.now() + 60_000
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the bare site's server exited with ${child.exitCode}`)
-    if (await fetch(url).then((r) => r.ok, () => false)) return
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`the bare site did not answer ${url} within 60 s`)
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve()
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000)
-    child.once('exit', () => {
-      clearTimeout(force)
-      resolve()
-    })
-    child.kill('SIGTERM')
-  })
+  return { url, port, ...server }
 }

@@ -51,22 +51,15 @@ export async function freePort(from = Number(process.env.BENCH_PORT ?? 3210), to
 
 export async function startServer(env: Record<string, string> = {}): Promise<BenchServer> {
   const port = await freePort()
-  // The site's own server (server.mjs), as `npm start` runs it.
-  const child: ChildProcess = spawn(process.execPath, [...nodeFlags(), 'server.mjs'], {
-    env: { ...process.env, ...BENCH_SERVER_ENV, PORT: String(port), HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let log = ''
-  child.stdout!.on('data', (chunk) => (log = (log + chunk).slice(-4000)))
-  child.stderr!.on('data', (chunk) => (log = (log + chunk).slice(-4000)))
   const url = `http://127.0.0.1:${port}`
-  try {
-    await waitUntilUp(`${url}/dotnet/swagger/v1/swagger.json`, child)
-  } catch (error) {
-    child.kill('SIGKILL')
-    throw new Error(`${(error as Error).message}\n${log}`)
-  }
-  return { url, port, pid: child.pid!, rssBytes: () => processTreeRss(child.pid!), stop: () => stop(child) }
+  // The site's own server (server.mjs), as `npm start` runs it. SIGINT lets node write a --cpu-prof profile before it exits.
+  const server = await spawnServer([...nodeFlags(), 'server.mjs'], {
+    env: { ...process.env, ...BENCH_SERVER_ENV, PORT: String(port), HOST: '127.0.0.1', ...env },
+    readyUrl: `${url}/dotnet/swagger/v1/swagger.json`,
+    name: 'the server',
+    stopSignal: 'SIGINT',
+  })
+  return { url, port, pid: server.pid, rssBytes: () => processTreeRss(server.pid), stop: server.stop }
 }
 
 // BENCH_CPU_PROF=dir profiles the server (node --cpu-prof), written when it stops.
@@ -75,18 +68,38 @@ function nodeFlags(): string[] {
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []
 }
 
-async function waitUntilUp(url: string, child: ChildProcess) {
+type SpawnServerOptions = { cwd?: string; env: NodeJS.ProcessEnv; readyUrl: string; name: string; stopSignal: NodeJS.Signals }
+
+/**
+ * A node server the benchmark starts (the site, the bare Nextra site), owned by PID: up once
+ * `readyUrl` answers 2xx within 60 s, else killed, with its last output in the error.
+ */
+export async function spawnServer(args: string[], { cwd, env, readyUrl, name, stopSignal }: SpawnServerOptions): Promise<{ pid: number; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let log = ''
+  child.stdout!.on('data', (chunk) => (log = (log + chunk).slice(-4000)))
+  child.stderr!.on('data', (chunk) => (log = (log + chunk).slice(-4000)))
+  try {
+    await waitUntilUp(readyUrl, child, name)
+  } catch (error) {
+    child.kill('SIGKILL')
+    throw new Error(`${(error as Error).message}\n${log}`)
+  }
+  return { pid: child.pid!, stop: () => stop(child, stopSignal) }
+}
+
+async function waitUntilUp(url: string, child: ChildProcess, name: string) {
   const deadline = Date.now() + 60_000
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`)
+    if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}`)
     const up = await fetch(url).then((r) => r.ok, () => false)
     if (up) return
     await new Promise((resolve) => setTimeout(resolve, 250))
   }
-  throw new Error(`the server did not answer ${url} within 60 s`)
+  throw new Error(`${name} did not answer ${url} within 60 s`)
 }
 
-function stop(child: ChildProcess): Promise<void> {
+function stop(child: ChildProcess, signal: NodeJS.Signals): Promise<void> {
   if (child.exitCode !== null) return Promise.resolve()
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 10_000)
@@ -94,8 +107,7 @@ function stop(child: ChildProcess): Promise<void> {
       clearTimeout(force)
       resolve()
     })
-    // SIGINT lets node write a --cpu-prof profile before it exits.
-    child.kill('SIGINT')
+    child.kill(signal)
   })
 }
 

@@ -2,12 +2,12 @@
 // lifecycle, on the existing production build of the site (E2E_SKIP_BUILD=1;
 // NEXT_DIST_DIR picks the build), with the BFF pointed at the ASP.NET Core API
 // (DOTNET_API_URL) instead of the built-in mock. Extra arguments go to Playwright.
-import { spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { runInherit } from '../lib/run-inherit.mjs'
 import { requireDotnetSdk } from './require-dotnet-sdk.mjs'
 import { startDotnetApi } from './start-dotnet-api.mjs'
 
@@ -43,16 +43,19 @@ try {
   // The hostile-callbackUrl cases are left to the mock's run: where to go after
   // sign-in is decided by the BFF and the page, whichever API signed the reader
   // in, so running them again here adds half a minute and no coverage.
-  status = await run('npx', ['playwright', 'test', ...specs, '--grep-invert', 'a hostile callbackUrl', ...process.argv.slice(2)], {
-    ...process.env,
-    E2E_SKIP_BUILD: '1',
-    E2E_PORT: port,
-    E2E_OUTPUT_DIR: process.env.E2E_OUTPUT_DIR ?? 'test-results-dotnet',
-    E2E_REPORT: process.env.E2E_REPORT ?? 'reports/e2e-dotnet.json',
-    JWT_SIGNING_KEY: signingKey,
-    DOTNET_API_URL: api.url,
-    // The site's CSP lets page scripts reach the API's origin (connect-src).
-    DOTNET_API_PUBLIC_URL: api.url,
+  status = await runInherit('npx', ['playwright', 'test', ...specs, '--grep-invert', 'a hostile callbackUrl', ...process.argv.slice(2)], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      E2E_SKIP_BUILD: '1',
+      E2E_PORT: port,
+      E2E_OUTPUT_DIR: process.env.E2E_OUTPUT_DIR ?? 'test-results-dotnet',
+      E2E_REPORT: process.env.E2E_REPORT ?? 'reports/e2e-dotnet.json',
+      JWT_SIGNING_KEY: signingKey,
+      DOTNET_API_URL: api.url,
+      // The site's CSP lets page scripts reach the API's origin (connect-src).
+      DOTNET_API_PUBLIC_URL: api.url,
+    },
   })
 } finally {
   // 3. The API goes, whatever happened: by its PID, never by name; then its files.
@@ -60,18 +63,3 @@ try {
   rmSync(storagePath, { recursive: true, force: true })
 }
 process.exit(status)
-
-/** Runs a command to its end; Ctrl-C or a SIGTERM reaches it, and the API is still stopped above. */
-function run(command, args, env) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: repoRoot, env, stdio: 'inherit' })
-    const forward = (signal) => child.exitCode === null && child.kill(signal)
-    process.on('SIGINT', forward)
-    process.on('SIGTERM', forward)
-    child.once('exit', (code, signal) => {
-      process.off('SIGINT', forward)
-      process.off('SIGTERM', forward)
-      resolve(code ?? (signal ? 1 : 0))
-    })
-  })
-}

@@ -4,10 +4,12 @@
 //   const pg = await startPostgres()
 //   … pg.connectionString('api') …   (Npgsql's keyword form: "Host=…")
 //   await pg.stop()
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { aptInstall } from '../lib/apt-install.mjs'
+import { spawnChildServer } from '../lib/spawn-child-server.mjs'
 import { freeLoopbackPort } from './start-dotnet-api.mjs'
 
 const readyTimeoutMs = 30_000
@@ -17,7 +19,7 @@ const superuser = 'postgres'
  * @returns {Promise<{ port: number, pid: number, connectionString: (database: string) => string, stop: () => Promise<void> }>}
  */
 export async function startPostgres() {
-  const bin = postgresBinDir() ?? installPostgres()
+  const bin = postgresBinDir() ?? aptInstall('postgresql', postgresBinDir)
   const owner = serverOwner()
   const port = await freeLoopbackPort()
 
@@ -46,59 +48,26 @@ export async function startPostgres() {
     full_page_writes: 'off',
   }
   const args = ['-D', data, ...Object.entries(settings).flatMap(([key, value]) => ['-c', `${key}=${value}`])]
-  const child = spawn(join(bin, 'postgres'), args, { ...asOwner, stdio: ['ignore', 'pipe', 'pipe'] })
-  let output = ''
-  const collect = (chunk) => {
-    if (output !== null) output = (output + chunk).slice(-20_000)
-  }
-  child.stdout.on('data', collect)
-  child.stderr.on('data', collect)
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  // If this process ends first (an uncaught error, process.exit), the server
-  // must not outlive it: SIGQUIT stops it at once, and its folder goes too.
-  const killOnExit = () => {
-    if (child.exitCode === null) child.kill('SIGQUIT')
-    rmSync(root, { recursive: true, force: true })
-  }
-  process.once('exit', killOnExit)
-
-  async function stop() {
-    process.off('exit', killOnExit)
-    if (child.exitCode === null && child.signalCode === null) {
-      // SIGINT is PostgreSQL's fast shutdown: open sessions are ended, nothing is waited for.
-      child.kill('SIGINT')
-      const timer = setTimeout(() => child.exitCode === null && child.kill('SIGQUIT'), 10_000)
-      await exited
-      clearTimeout(timer)
-    }
-    rmSync(root, { recursive: true, force: true })
-  }
+  // SIGINT is PostgreSQL's fast shutdown (open sessions are ended, nothing is
+  // waited for); SIGQUIT stops it at once. Its folder goes with it either way.
+  const server = spawnChildServer(join(bin, 'postgres'), args, {
+    name: 'PostgreSQL',
+    spawnOptions: asOwner,
+    stopSignal: 'SIGINT',
+    forceSignal: 'SIGQUIT',
+    graceMs: 10_000,
+    cleanup: () => rmSync(root, { recursive: true, force: true }),
+  })
 
   // 3. Ready when pg_isready says it accepts connections.
-  const deadline = Date.now() + readyTimeoutMs
-  for (;;) {
-    if (child.exitCode !== null) {
-      await stop()
-      throw new Error(`PostgreSQL exited before it was ready (exit ${child.exitCode}):\n${output}`)
-    }
-    const ready = spawnSync(join(bin, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port), '-U', superuser])
-    if (ready.status === 0) break
-    if (Date.now() > deadline) {
-      const log = output
-      await stop()
-      throw new Error(`PostgreSQL did not accept connections within ${readyTimeoutMs / 1000} s:\n${log}`)
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  output = null
-  child.stdout.resume()
-  child.stderr.resume()
+  const isReady = () => spawnSync(join(bin, 'pg_isready'), ['-q', '-h', '127.0.0.1', '-p', String(port), '-U', superuser]).status === 0
+  await server.waitUntilReady(isReady, { timeoutMs: readyTimeoutMs, intervalMs: 200 })
 
   return {
     port,
-    pid: child.pid,
+    pid: server.pid,
     connectionString: (database) => `Host=127.0.0.1;Port=${port};Username=${superuser};Database=${database}`,
-    stop,
+    stop: server.stop,
   }
 }
 
@@ -110,24 +79,6 @@ function postgresBinDir() {
     .filter((name) => existsSync(join(base, name, 'bin', 'postgres')))
     .sort((a, b) => Number(b) - Number(a))
   return versions.length > 0 ? join(base, versions[0], 'bin') : null
-}
-
-/** Debian's package, as root; a fresh machine's package lists may be empty, so update once if the first try fails. */
-function installPostgres() {
-  if (process.getuid?.() !== 0) {
-    throw new Error('PostgreSQL is not installed, and only root can install it: sudo apt-get install -y postgresql')
-  }
-  console.log('Installing PostgreSQL (apt-get install -y postgresql)…')
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' }
-  const install = () => spawnSync('apt-get', ['install', '-y', '-q', '--no-install-recommends', 'postgresql'], { stdio: 'inherit', env })
-  if (install().status !== 0) {
-    spawnSync('apt-get', ['update', '-q'], { stdio: 'inherit', env })
-    const retried = install()
-    if (retried.status !== 0) throw new Error(`apt-get install postgresql failed (exit ${retried.status ?? retried.signal})`)
-  }
-  const bin = postgresBinDir()
-  if (!bin) throw new Error('apt-get installed postgresql, but no server is under /usr/lib/postgresql')
-  return bin
 }
 
 /** PostgreSQL refuses to run as root: as root, the package's own "postgres" user runs it. */

@@ -2,10 +2,11 @@
 // against two instances of the existing production build (the one test:e2e
 // made; NEXT_DIST_DIR picks another) on one Redis, behind a round-robin.
 // Extra arguments go to Playwright. On a failure, each instance's log is printed.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { runInherit } from '../lib/run-inherit.mjs'
 import { PIN_HEADER, startInstances } from './start-instances.mjs'
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
@@ -38,11 +39,14 @@ console.log(`Two instances (${Object.values(site.instances).map((i) => `${i.name
 //    context (the production cookies are Secure, with the __Host- prefix).
 let status = 1
 try {
-  status = await run('npx', ['playwright', 'test', '-c', 'playwright.multi.config.ts', ...process.argv.slice(2)], {
-    ...process.env,
-    MULTI_BASE_URL: site.url.replace('127.0.0.1', 'localhost'),
-    MULTI_JWT_SIGNING_KEY: site.signingKey,
-    MULTI_BFF_AUTH_RATE_LIMIT: authRateLimit,
+  status = await runInherit('npx', ['playwright', 'test', '-c', 'playwright.multi.config.ts', ...process.argv.slice(2)], {
+    cwd: repoRoot,
+    env: {
+      ...process.env,
+      MULTI_BASE_URL: site.url.replace('127.0.0.1', 'localhost'),
+      MULTI_JWT_SIGNING_KEY: site.signingKey,
+      MULTI_BFF_AUTH_RATE_LIMIT: authRateLimit,
+    },
   })
   if (status !== 0) console.log(`\nThe instances' logs:\n${site.logs()}`)
 } finally {
@@ -62,19 +66,4 @@ async function warmUp(name) {
   for (const path of ['/demo/login', '/demo/goals', '/demo/account', '/api/proxy/goals']) {
     await fetch(`${site.url}${path}`, { headers: { ...pinned, cookie }, redirect: 'manual' }).then((response) => response.arrayBuffer())
   }
-}
-
-/** Runs a command to its end; Ctrl-C or a SIGTERM reaches it, and the instances are still stopped above. */
-function run(command, args, env) {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: repoRoot, env, stdio: 'inherit' })
-    const forward = (signal) => child.exitCode === null && child.kill(signal)
-    process.on('SIGINT', forward)
-    process.on('SIGTERM', forward)
-    child.once('exit', (code, signal) => {
-      process.off('SIGINT', forward)
-      process.off('SIGTERM', forward)
-      resolve(code ?? (signal ? 1 : 0))
-    })
-  })
 }

@@ -1,10 +1,9 @@
 import { NextRequest } from 'next/server'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { ACCESS_COOKIE } from '@/demos/lib/auth/cookie-options'
-import type { RunningServer } from '@/mocks/http-server'
 import { NAIVE_PROXY_ENV } from '@/site/lib/bench/naive-proxy'
 import { BENCH_SERVER_ENV } from '@/bench/bench-server'
-import { startSpiedApi, type Arrival } from '../proxy/proxy-test-kit'
+import { setUpGatedBenchRoute } from './set-up-gated-bench-route'
 
 // The proxy benchmark's naive proxy (app/api/bench/naive-proxy), called directly
 // in front of the mock .NET API on a real port. Next's cookies() needs a request
@@ -15,35 +14,20 @@ vi.mock('next/headers', () => ({
 }))
 
 type Route = { GET: (request: NextRequest, context: { params: Promise<{ path: string[] }> }) => Promise<Response> }
-let api: RunningServer
-let arrivals: Arrival[]
-let token: string
-let route: Route
-
-beforeAll(async () => {
-  ;({ server: api, arrivals, token } = await startSpiedApi())
-  process.env.DOTNET_API_URL = api.url
-  route = await import('@/app/api/bench/naive-proxy/[...path]/route')
-})
-afterAll(() => api.close())
+const bench = setUpGatedBenchRoute<Route>(() => import('@/app/api/bench/naive-proxy/[...path]/route'), NAIVE_PROXY_ENV)
 beforeEach(() => {
-  arrivals.length = 0
-  cookieValue = token
-  process.env[NAIVE_PROXY_ENV] = '1'
-})
-afterEach(() => {
-  delete process.env[NAIVE_PROXY_ENV]
+  cookieValue = bench.token
 })
 
 const get = (path: string, search = '') =>
-  route.GET(new NextRequest(`http://bff.test/api/bench/naive-proxy/${path}${search}`), { params: Promise.resolve({ path: path.split('/') }) })
+  bench.route.GET(new NextRequest(`http://bff.test/api/bench/naive-proxy/${path}${search}`), { params: Promise.resolve({ path: path.split('/') }) })
 
 describe('the naive proxy', () => {
   it('does not exist unless the benchmark switched it on', async () => {
     delete process.env[NAIVE_PROXY_ENV]
     const response = await get('goals', '?page=1&pageSize=10')
     expect(response.status).toBe(404)
-    expect(arrivals).toEqual([])
+    expect(bench.arrivals).toEqual([])
   })
 
   it('is switched on by the servers the benchmark starts', () => {
@@ -54,14 +38,14 @@ describe('the naive proxy', () => {
     const response = await get('goals', '?page=1&pageSize=10')
     expect(response.status).toBe(200)
     expect(await response.json()).toMatchObject({ page: 1, pageSize: 10 })
-    expect(arrivals.map((a) => `${a.method} ${a.path}`)).toEqual(['GET /api/goals?page=1&pageSize=10'])
-    expect(arrivals[0].headers.get('authorization')).toBe(`Bearer ${token}`)
+    expect(bench.arrivals.map((a) => `${a.method} ${a.path}`)).toEqual(['GET /api/goals?page=1&pageSize=10'])
+    expect(bench.arrivals[0].headers.get('authorization')).toBe(`Bearer ${bench.token}`)
   })
 
   it('passes on whatever the API answers, as tutorials do: without a cookie the API’s 401', async () => {
     cookieValue = undefined
     const response = await get('goals')
     expect(response.status).toBe(401)
-    expect(arrivals).toHaveLength(1)
+    expect(bench.arrivals).toHaveLength(1)
   })
 })
