@@ -35,7 +35,8 @@ export function Mermaid({ chart: written }: { chart: string }) {
       mermaid.initialize({ startOnLoad: false, securityLevel: 'strict', fontFamily: 'inherit', theme: dark ? 'dark' : 'default' })
       try {
         const { svg: drawn } = await mermaid.render(`${id}-${dark ? 'dark' : 'light'}`, chart)
-        if (active) setSvg(drawn)
+        // A drawing for a scheme the reader has since left is dropped; the newer one follows.
+        if (active && dark === isDark()) setSvg(drawn)
       } catch (error) {
         console.error('Drawing a mermaid diagram failed', error)
       }
