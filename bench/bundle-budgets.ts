@@ -11,17 +11,14 @@
 //   npx tsx bench/bundle-budgets.ts     build the bare site, measure both builds, check
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { gzipSync } from 'node:zlib'
 import { bareDistDir, buildBareSite } from './bare-site'
-import { distDir } from './bench-server'
 
 const BUDGETS_FILE = 'bench/bundle-budgets.json'
 const STATS_FILE = 'public/build-stats/client-js.json'
 
 type Budgets = { overBareBytes: number; unit: string }
-type Measured = { route: string; files: string[]; chunks: number; bytes: number; gzipBytes: number; lazy?: { gzipBytes: number } }
+type Measured = { route: string; files: { file: string; gzipBytes: number }[]; chunks: number; bytes: number; gzipBytes: number; lazy?: { gzipBytes: number } }
 type FirstLoad = { method: string; routes: Measured[] }
 
 export type BundleBudgetRow = {
@@ -53,7 +50,7 @@ export function checkBundleBudgets({ bareBuildSeconds }: { bareBuildSeconds: num
   const site = measure()
   const bare = measureBare().routes.find((route) => route.route === '/')
   if (!bare) throw new Error(`the bare Nextra build in ${bareDistDir()} has no / page`)
-  const rows = budgetRows(site.routes, bare.gzipBytes, (file) => gzipSync(readFileSync(path.join(distDir(), file))).length)
+  const rows = budgetRows(site.routes, bare.gzipBytes)
   const failures = rows
     .filter((row) => row.overBareGzipBytes > overBareBytes)
     .map((row) => `${row.route}: ${kib(row.overBareGzipBytes)} of first-load JS over the bare Nextra page's ${kib(bare.gzipBytes)}${row.kind === 'demo' ? ` (its own ${kib(row.ownGzipBytes)} left out)` : ''}; the limit is ${kib(overBareBytes)}`)
@@ -67,12 +64,12 @@ export function checkBundleBudgets({ bareBuildSeconds }: { bareBuildSeconds: num
   }
 }
 
-/** Each page against the bare page. Pure apart from `gzipOf`, so tests/unit/bench can give it routes. */
-export function budgetRows(routes: Measured[], bareGzipBytes: number, gzipOf: (file: string) => number): BundleBudgetRow[] {
+/** Each page against the bare page; pure, so tests/unit/bench can give it routes. */
+export function budgetRows(routes: Measured[], bareGzipBytes: number): BundleBudgetRow[] {
   const isDemo = (route: string) => route.startsWith('/demo/')
-  const docsFiles = new Set(routes.filter((route) => !isDemo(route.route)).flatMap((route) => route.files))
+  const docsFiles = new Set(routes.filter((route) => !isDemo(route.route)).flatMap((route) => route.files.map(({ file }) => file)))
   return routes.map((route) => {
-    const own = isDemo(route.route) ? route.files.filter((file) => !docsFiles.has(file)).reduce((sum, file) => sum + gzipOf(file), 0) : 0
+    const own = isDemo(route.route) ? route.files.filter(({ file }) => !docsFiles.has(file)).reduce((sum, file) => sum + file.gzipBytes, 0) : 0
     return {
       route: route.route,
       kind: isDemo(route.route) ? 'demo' : 'docs',

@@ -109,12 +109,13 @@ function lazyChunksOf(ids, modules, firstLoad) {
 function firstLoadOf(route, distDir, files) {
   const unique = [...new Set(files)].filter((file) => existsSync(path.join(distDir, file)))
   const sources = unique.map((file) => readFileSync(path.join(distDir, file)))
+  const perFile = unique.map((file, i) => ({ file, gzipBytes: gzipSync(sources[i]).length }))
   return {
     route,
-    files: unique,
+    files: perFile,
     chunks: unique.length,
     bytes: sources.reduce((sum, source) => sum + source.length, 0),
-    gzipBytes: sources.reduce((sum, source) => sum + gzipSync(source).length, 0),
+    gzipBytes: perFile.reduce((sum, file) => sum + file.gzipBytes, 0),
   }
 }
 

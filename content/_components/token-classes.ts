@@ -1,5 +1,6 @@
 import type { ElementContent } from 'hast'
 import type { ShikiTransformer } from 'shiki'
+import { shortHash } from '@/site/lib/hash/short-hash'
 
 /**
  * Shiki gives every token an inline style with its two theme colours, and a
@@ -21,7 +22,7 @@ export function tokenClasses(): { transformer: ShikiTransformer; rules: Map<stri
         if (node.tagName === 'span' && typeof style === 'string') {
           delete node.properties.style
           if (style.toLowerCase() !== foreground) {
-            const name = className(style)
+            const name = `sk-${shortHash(style)}`
             rules.set(name, `.${name}{${style}}`)
             this.addClassToHast(node, name)
           }
@@ -41,11 +42,4 @@ function themeColors(style: string) {
     .filter((declaration) => /^--shiki-(light|dark):/.test(declaration))
     .join(';')
     .toLowerCase()
-}
-
-/** A short name from the style itself (FNV-1a), so the same style always gets the same class. */
-function className(style: string) {
-  let hash = 0x811c9dc5
-  for (let i = 0; i < style.length; i++) hash = Math.imul(hash ^ style.charCodeAt(i), 0x01000193)
-  return `sk-${(hash >>> 0).toString(36)}`
 }

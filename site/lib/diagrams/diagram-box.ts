@@ -1,14 +1,12 @@
+import { shortHash } from '@/site/lib/hash/short-hash'
 import boxes from './diagram-boxes.json' with { type: 'json' }
 
 /** A diagram's size as mermaid draws it: the SVG's viewBox width and height. */
 export type DiagramBox = { width: number; height: number }
 
-/** The key of a diagram in diagram-boxes.json: its source, trimmed, hashed (FNV-1a). */
+/** The key of a diagram in diagram-boxes.json: its source, trimmed, hashed. */
 export function diagramKey(chart: string): string {
-  const source = chart.trim()
-  let hash = 0x811c9dc5
-  for (let i = 0; i < source.length; i++) hash = Math.imul(hash ^ source.charCodeAt(i), 0x01000193)
-  return (hash >>> 0).toString(36)
+  return shortHash(chart.trim())
 }
 
 /**
