@@ -44,8 +44,8 @@ const everyResponse = [
 // per-request nonce (the demo pages can: see proxy.ts). Next's inline payload
 // scripts then need 'unsafe-inline'; everything else stays tight: no other
 // origin, no plugins, no <base>, forms only to this site, no framing.
-// Pagefind's search runs WebAssembly ('wasm-unsafe-eval'); mermaid's SVGs and
-// the theme use inline styles; the experiments frame /sandbox/runner.html.
+// Pagefind's search runs WebAssembly ('wasm-unsafe-eval'); the theme uses
+// inline styles; the experiments frame /sandbox/runner.html.
 const hostedSandpack = process.env.NEXT_PUBLIC_SANDPACK_BUNDLER === 'hosted'
 const DOCS_CSP = [
   "default-src 'self'",
@@ -108,8 +108,8 @@ const demoPageStandIns = Object.fromEntries(
 )
 // #endregion page-map-stand-ins
 
-// Nextra draws ```mermaid blocks with @theguild/remark-mermaid's component; the site's
-// own keeps the page still while a diagram is drawn (site/components/mermaid-diagram.tsx).
+// Nextra draws ```mermaid blocks in the browser with @theguild/remark-mermaid's component;
+// the site's own shows drawings made ahead of time, as images (site/components/mermaid-diagram.tsx).
 const mermaidComponent = { '@theguild/remark-mermaid/mermaid': './site/components/mermaid-diagram.tsx' }
 
 const withNextra = nextra({

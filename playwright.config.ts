@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { findChromium } from './tests/e2e/support/find-chromium'
+import { CHROMIUM_ARGS, findChromium } from './tests/e2e/support/find-chromium'
 
 const PORT = Number(process.env.E2E_PORT ?? 3100)
 export const baseURL = `http://localhost:${PORT}`
@@ -25,7 +25,7 @@ export default defineConfig({
     baseURL,
     launchOptions: {
       executablePath: findChromium(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
   },

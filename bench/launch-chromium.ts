@@ -19,10 +19,19 @@ export async function launchChromium(): Promise<RunningChromium> {
     if (answer) version = answer.Browser
     else await new Promise((resolve) => setTimeout(resolve, 100))
   }
+  // Chromium's helper processes can still be writing to the profile's cache when the main one has
+  // exited: retry, and never let a leftover temporary folder throw away the measurements taken.
+  const removeProfile = () => {
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
+    } catch (error) {
+      console.warn(`Could not remove Chromium's profile ${profile}: ${(error as Error).message}`)
+    }
+  }
   const stop = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve(rmSync(profile, { recursive: true, force: true }))
-      child.once('exit', () => resolve(rmSync(profile, { recursive: true, force: true })))
+      if (child.exitCode !== null) return resolve(removeProfile())
+      child.once('exit', () => resolve(removeProfile()))
       child.kill('SIGTERM')
     })
   if (!version) {

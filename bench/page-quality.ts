@@ -35,10 +35,11 @@ export type PageQuality = {
 
 const FORM_FACTORS: FormFactor[] = ['mobile', 'desktop']
 
-export async function measurePageQuality({ baseUrl, bareUrl }: { baseUrl: string; bareUrl: string }): Promise<PageQuality> {
+/** `paths` keeps some of the pages only, to try a change quickly. */
+export async function measurePageQuality({ baseUrl, bareUrl, paths }: { baseUrl: string; bareUrl: string; paths?: string[] }): Promise<PageQuality> {
   const started = Date.now()
   const loadAverageAtStart = os.loadavg().map((n) => Math.round(n * 100) / 100)
-  const pages = measuredPages()
+  const pages = measuredPages().filter((page) => !paths || paths.includes(page.path))
   const chrome = await launchChromium()
   const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` })
   const bareRuns: BareQualityRun[] = []

@@ -10,6 +10,7 @@
 //   npm run bench -- --only upload --merge put them into bench/results.json, keeping its other sections
 //   npm run bench -- --out some/file.json  write elsewhere
 //   npm run bench -- --no-page             skip rebuilding the site (the Measured page) afterwards
+//   npm run bench -- --only quality --pages /,/api-contract   Lighthouse on some pages (never merged)
 import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
@@ -50,13 +51,16 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '60' },
     'no-page': { type: 'boolean', default: false },
     merge: { type: 'boolean', default: false },
+    pages: { type: 'string' },
   },
 })
 const short = values.short!
 const only = new Set(values.only ? values.only.split(',') : short ? ['proxy', 'bundle', 'upload'] : ALL)
 // Only a full run of everything replaces the published results; --merge replaces the sections it measured.
-const merge = values.merge! && !short
-const out = values.out ?? (short ? 'reports/bench-short.json' : values.only && !merge ? 'reports/bench-partial.json' : 'bench/results.json')
+// A run on some pages only would publish a Measured page that lacks the others.
+const pages = values.pages?.split(',')
+const merge = values.merge! && !short && !pages
+const out = values.out ?? (short ? 'reports/bench-short.json' : (values.only && !merge) || pages ? 'reports/bench-partial.json' : 'bench/results.json')
 
 async function main() {
   const started = Date.now()
@@ -108,7 +112,7 @@ async function main() {
       result.pageQuality = await timed('page quality (the bare site started included)', async () => {
         const bare = await startBareSite()
         try {
-          return await measurePageQuality({ baseUrl: server.url, bareUrl: bare.url })
+          return await measurePageQuality({ baseUrl: server.url, bareUrl: bare.url, paths: pages })
         } finally {
           await bare.stop()
         }

@@ -1,10 +1,7 @@
-import { toJsxRuntime } from 'hast-util-to-jsx-runtime'
 import { Pre } from 'nextra/components'
-import type { ComponentProps } from 'react'
-import { Fragment, jsx, jsxs } from 'react/jsx-runtime'
-import { codeToHast } from 'shiki'
+import type { ComponentProps, CSSProperties } from 'react'
+import { highlight, TokenStyles } from './highlight'
 import { readSource, type SourceSelection } from './read-source'
-import { CODE_THEMES } from './code-themes'
 import { tokenClasses } from './token-classes'
 
 /**
@@ -15,25 +12,16 @@ import { tokenClasses } from './token-classes'
 export async function SourceCode(props: SourceSelection) {
   const { code, title, lang } = readSource(props)
   const tokens = tokenClasses()
-  const hast = await codeToHast(code, {
-    lang,
-    themes: CODE_THEMES,
-    // Nextra's stylesheet switches between --shiki-light and --shiki-dark.
-    defaultColor: false,
-    transformers: [{ line: (node) => void (node.properties['data-line'] = '') }, tokens.transformer],
-  })
   const pre = (pre: ComponentProps<'pre'>) => (
     <Pre {...pre} data-filename={title} data-copy="" data-language={lang} />
   )
+  const block = await highlight(code, { lang, tokens, pre, markLines: true })
+  // The block's height before the browser lays it out (docs-layout.css).
+  const style = { '--bff-code-lines': code.split('\n').length } as CSSProperties
   return (
-    <div data-source-file={props.file} data-source-region={props.region} data-source-lines={props.lines} data-source-block={props.block}>
-      {/* React puts these in the <head>, once per page however many blocks use a class. */}
-      {[...tokens.rules].map(([name, rule]) => (
-        <style key={name} href={name} precedence="default">
-          {rule}
-        </style>
-      ))}
-      {toJsxRuntime(hast, { Fragment, jsx, jsxs, components: { pre } })}
+    <div className="bff-source-code" style={style} data-source-file={props.file} data-source-region={props.region} data-source-lines={props.lines} data-source-block={props.block}>
+      <TokenStyles tokens={tokens} />
+      {block}
     </div>
   )
 }

@@ -10,7 +10,9 @@ import { shortHash } from '@/site/lib/hash/short-hash'
  * block's own text colour (it inherits that from the <pre>). The class names
  * come from the style, so every block on every page names a style the same way.
  */
-export function tokenClasses(): { transformer: ShikiTransformer; rules: Map<string, string> } {
+export type TokenClasses = { transformer: ShikiTransformer; rules: Map<string, string> }
+
+export function tokenClasses(): TokenClasses {
   const rules = new Map<string, string>()
   const transformer: ShikiTransformer = {
     // The <pre> hook runs last, with the lines and their tokens inside it.

@@ -22,7 +22,8 @@ for (const path of PAGES) {
       const block = blocks.nth(i)
       const file = (await block.getAttribute('data-source-file'))!
       const whole = !(await block.getAttribute('data-source-region')) && !(await block.getAttribute('data-source-lines')) && !(await block.getAttribute('data-source-block'))
-      const shown = (await block.locator('pre code').innerText()).replace(/\n$/, '').split('\n').map((l) => l.trimEnd())
+      // The text, not innerText: a block away from the screen is not laid out (content-visibility: auto), and innerText reads the layout.
+      const shown = (await block.locator('pre code').textContent())!.replace(/\n$/, '').split('\n').map((l) => l.trimEnd())
       const source = readFileSync(file, 'utf8')
         .replace(/\n$/, '')
         .split('\n')
@@ -42,3 +43,22 @@ function indexOfRun(haystack: string[], needle: string[]) {
   }
   return -1
 }
+
+// Blocks away from the screen are not laid out until they near it
+// (content-visibility in site/components/docs-layout.css); until then each
+// takes a height worked out from its line count. That height must be the one
+// it takes when drawn, or the page's length and scroll bar change as a reader
+// scrolls. A horizontal scroll bar, which some systems draw at 15px, is the allowed difference.
+test('a code block not yet drawn takes the height it has when drawn', async ({ page }) => {
+  for (const path of ['/api-contract', '/workflows/login']) {
+    await page.goto(path)
+    const block = page.locator('.bff-source-code').last()
+    const skipped = () => block.evaluate((el) => !el.querySelector('code')!.checkVisibility({ contentVisibilityAuto: true }))
+    expect(await skipped(), `${path}: the last block is not drawn at first`).toBe(true)
+    const reserved = await block.evaluate((el) => el.getBoundingClientRect().height)
+    await block.scrollIntoViewIfNeeded()
+    await expect.poll(skipped).toBe(false)
+    const drawn = await block.evaluate((el) => el.getBoundingClientRect().height)
+    expect(Math.abs(drawn - reserved), `${path}: reserved ${reserved}px, drawn ${drawn}px`).toBeLessThanOrEqual(16)
+  }
+})

@@ -1,15 +1,13 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { toJsxRuntime } from 'hast-util-to-jsx-runtime'
-import { Fragment, jsx, jsxs } from 'react/jsx-runtime'
-import { codeToHast } from 'shiki'
 import packageJson from '@/package.json'
 import type { HostedSetup } from '@/sandbox/experiment-types'
 import { VENDOR_PACKAGES } from '@/sandbox/runner/vendor-modules'
-import { CODE_THEMES } from '../code-themes'
+import { highlight, TokenStyles } from '../highlight'
 import { readerPath } from '../read-source'
+import { tokenClasses } from '../token-classes'
 import { ExperimentLoader } from '@/site/components/near-screen/experiment-loader'
-import { type ExperimentFile, readExperiment } from './read-experiment'
+import { readExperiment } from './read-experiment'
 
 /**
  * An editable, runnable experiment: the files of demos/experiments/<workflow>/,
@@ -19,25 +17,27 @@ import { type ExperimentFile, readExperiment } from './read-experiment'
  */
 export async function Experiment({ workflow }: { workflow: string }) {
   const { entry, files } = readExperiment(workflow)
-  const highlighted = Object.fromEntries(await Promise.all(files.map(async (file) => [file.path, await highlight(file)] as const)))
-  return (
-    <ExperimentLoader
-      workflow={workflow}
-      entry={entry}
-      files={files.map(({ path, code, source }) => ({ path, code, source: sharedSource(source) }))}
-      highlighted={highlighted}
-      hosted={process.env.NEXT_PUBLIC_SANDPACK_BUNDLER === 'hosted' ? hostedSetup() : undefined}
-    />
+  const tokens = tokenClasses()
+  const highlighted = Object.fromEntries(
+    await Promise.all(
+      files.map(async ({ path, code }) => {
+        const lang = path.endsWith('.tsx') ? 'tsx' : 'ts'
+        return [path, await highlight(code.replace(/\n$/, ''), { lang, tokens })] as const
+      }),
+    ),
   )
-}
-
-async function highlight({ path: file, code }: ExperimentFile) {
-  const hast = await codeToHast(code.replace(/\n$/, ''), {
-    lang: file.endsWith('.tsx') ? 'tsx' : 'ts',
-    themes: CODE_THEMES,
-    defaultColor: false,
-  })
-  return toJsxRuntime(hast, { Fragment, jsx, jsxs })
+  return (
+    <>
+      <TokenStyles tokens={tokens} />
+      <ExperimentLoader
+        workflow={workflow}
+        entry={entry}
+        files={files.map(({ path, code, source }) => ({ path, code, source: sharedSource(source) }))}
+        highlighted={highlighted}
+        hosted={process.env.NEXT_PUBLIC_SANDPACK_BUNDLER === 'hosted' ? hostedSetup() : undefined}
+      />
+    </>
+  )
 }
 
 /** For a file the sandbox takes from the reference app: the path a reader would use. */

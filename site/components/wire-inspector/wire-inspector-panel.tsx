@@ -6,17 +6,13 @@ import { ANTI_FORGERY_HEADER } from '@/demos/lib/http/anti-forgery-header'
 import { TRACE_ENDPOINT, type TraceEvent, type TracePage } from '@/site/lib/trace/trace-types'
 import { SOURCE_NAMES, toFlows, type WireFlow, type WireMessage } from './trace-flows'
 import { useTraceSession } from './use-trace-session'
+import { LANES, WirePanelFrame } from './wire-panel-frame'
 
 // Its own client: the panel runs on docs pages too, which have no QueryProvider,
 // and its polling must not mix with a demo's cache.
 const queryClient = new QueryClient({ defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: true } } })
 const traceKey = ['wire-inspector', 'trace'] as const
 const MAX_EVENTS = 400
-const LANES = [
-  ['browser', 'Browser'],
-  ['bff', 'Next.js BFF'],
-  ['api', '.NET API'],
-] as const
 
 type Trace = { events: TraceEvent[]; next: number; api: TracePage['api'] }
 
@@ -69,40 +65,31 @@ function Inspector() {
   const waiting = session.state.status === 'waiting' ? session.state.retryAfter : 0
   const state = waiting ? 'waiting' : trace.isError || session.state.status === 'failed' ? 'error' : trace.data ? 'live' : 'starting'
   return (
-    <div className="bff-wire-panel" data-state={state}>
-      <div className="bff-wire-toolbar">
-        <p className="bff-wire-status" role="status">
-          {state === 'waiting'
-            ? `Too many new inspector sessions from your address; trying again in ${waiting} s.`
-            : state === 'error'
-              ? 'The trace could not be read; retrying.'
-              : state === 'starting'
-                ? 'Starting…'
-                : describe(flows, paused)}
-        </p>
-        <button type="button" aria-pressed={paused} onClick={() => setPaused(!paused)}>
-          {paused ? 'Resume' : 'Pause'}
-        </button>
-        <button type="button" onClick={clear} disabled={clearing || flows.length === 0}>
-          Clear
-        </button>
-        <a href="/wire-inspector">How this works</a>
-      </div>
-      <div className="bff-wire-lanes" aria-hidden="true">
-        {LANES.map(([lane, name]) => (
-          <span key={lane}>{lane === 'api' && trace.data?.api === 'external' ? `${name} (external: its own view is not recorded)` : name}</span>
-        ))}
-      </div>
-      {flows.length === 0 ? (
-        <p className="bff-wire-empty">Nothing yet. Sign in, load a demo or change a goal, and each hop appears here with its headers, tokens redacted.</p>
-      ) : (
+    <WirePanelFrame
+      state={state}
+      status={
+        state === 'waiting'
+          ? `Too many new inspector sessions from your address; trying again in ${waiting} s.`
+          : state === 'error'
+            ? 'The trace could not be read; retrying.'
+            : state === 'starting'
+              ? 'Starting…'
+              : describe(flows, paused)
+      }
+      paused={paused}
+      onPause={() => setPaused(!paused)}
+      onClear={clear}
+      clearDisabled={clearing || flows.length === 0}
+      apiExternal={trace.data?.api === 'external'}
+    >
+      {flows.length > 0 ? (
         <ol className="bff-wire-flows" aria-label="Flows, oldest first">
           {flows.map((flow) => (
             <FlowItem key={flow.id} flow={flow} />
           ))}
         </ol>
-      )}
-    </div>
+      ) : undefined}
+    </WirePanelFrame>
   )
 }
 

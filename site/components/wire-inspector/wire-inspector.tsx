@@ -1,6 +1,7 @@
 'use client'
 
 import { type ComponentType, useEffect, useState } from 'react'
+import { WirePanelFrame } from './wire-panel-frame'
 
 // Its stylesheet, wire-inspector.css, comes with the theme's, from app/layout.tsx.
 
@@ -36,7 +37,7 @@ export function WireInspector() {
   return (
     <section className="bff-wire" aria-labelledby="bff-wire-title" data-testid="wire-inspector">
       <h2 id="bff-wire-title" className="bff-wire-title">Wire inspector</h2>
-      {Panel ? <Panel /> : <p className="bff-wire-status">{failed ? 'The inspector could not load; reload the page to try again.' : 'Loading the inspector…'}</p>}
+      {Panel ? <Panel /> : <WirePanelFrame state="loading" status={failed ? 'The inspector could not load; reload the page to try again.' : 'Loading the inspector…'} />}
     </section>
   )
 }

@@ -2,6 +2,9 @@ import { execSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { chromium } from 'playwright-core'
 
+/** Debian's Chromium runs as root without its sandbox, and without reaching for the network on its own. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+
 /**
  * The browser for the test suite, found without help. In order:
  * 1. CHROMIUM_PATH, 2. Debian's /usr/bin/chromium, 3. a browser Playwright

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { diagramKey } from '@/site/lib/diagrams/diagram-box'
+import { committedFiles, diagramFile } from '@/site/lib/diagrams/diagram-files'
+import { diagramKey } from '@/site/lib/diagrams/diagram-key'
 import { DIAGRAM_STEPS } from '@/site/lib/diagrams/diagram-steps'
 import { mermaidBlocks, mermaidLabels } from '@/site/lib/diagrams/mermaid-labels'
 
@@ -34,10 +35,10 @@ describe('the mermaid diagrams', () => {
   }
 })
 
-describe('the diagrams’ reserved boxes (site/lib/diagrams/diagram-boxes.json)', () => {
-  it('has one for each diagram, and none for a diagram that is gone', () => {
-    const boxes = JSON.parse(readFileSync('site/lib/diagrams/diagram-boxes.json', 'utf8')) as Record<string, unknown>
-    const keys = blocks.map((block) => diagramKey(block.source))
-    expect(Object.keys(boxes).sort(), 'UPDATE_DIAGRAM_BOXES=1 npx playwright test diagram-boxes measures them').toEqual([...new Set(keys)].sort())
+describe('the diagrams’ drawings (public/diagrams/)', () => {
+  it('has a light and a dark one for each diagram, and none for a diagram that is gone', () => {
+    const keys = [...new Set(blocks.map((block) => diagramKey(block.source)))]
+    const wanted = keys.flatMap((key) => [diagramFile(key, 'light'), diagramFile(key, 'dark')]).sort()
+    expect(committedFiles(), '`npm run diagrams` draws them').toEqual(wanted)
   })
 })

@@ -1,5 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
+import type { ReactElement } from 'react'
 import { describe, expect, it } from 'vitest'
 import packageJson from '@/package.json'
 import { Experiment } from '@/content/_components/experiment/experiment'
@@ -68,8 +69,9 @@ describe('<Experiment>', () => {
   })
 
   it('hands the loader every file, highlighted, and names the shared ones', async () => {
-    const element = await Experiment({ workflow: 'login' })
-    const props = element.props as { files: { path: string; source?: string }[]; highlighted: Record<string, unknown> }
+    // The token classes' styles, then the loader.
+    const [, loader] = (await Experiment({ workflow: 'login' })).props.children as ReactElement[]
+    const props = loader.props as { files: { path: string; source?: string }[]; highlighted: Record<string, unknown> }
     expect(Object.keys(props.highlighted)).toEqual(props.files.map((file) => file.path))
     expect(props.files.filter((file) => file.source)).toEqual([
       expect.objectContaining({ path: '/demo-account.ts', source: 'lib/auth/demo-account.ts' }),
