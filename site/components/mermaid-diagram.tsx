@@ -20,12 +20,13 @@ export function Mermaid({ chart: written }: { chart: string }) {
   // Docs pages are prerendered, so a diagram without a drawing stops the build here.
   if (!drawing) throw new Error(`The diagram ${key} has no drawing in public/diagrams/. Run \`npm run diagrams\`. Its source:\n${chart}`)
   const { width, height } = drawingSize(drawing.light)
+  const alt = diagramAlt(chart)
   return (
     <figure className="bff-mermaid" data-diagram-key={key}>
       {DIAGRAM_SCHEMES.map((scheme) => (
         // next/image would serve an SVG unchanged and needs dangerouslyAllowSVG; a plain image is what it would render.
         // eslint-disable-next-line @next/next/no-img-element
-        <img key={scheme} className={`bff-mermaid-${scheme}`} src={diagramUrl(key, scheme)} width={width} height={height} alt={diagramAlt(chart)} loading="lazy" decoding="async" />
+        <img key={scheme} className={`bff-mermaid-${scheme}`} src={diagramUrl(key, scheme)} width={width} height={height} alt={alt} loading="lazy" decoding="async" />
       ))}
     </figure>
   )

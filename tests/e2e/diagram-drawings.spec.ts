@@ -28,9 +28,12 @@ for (const page of [...new Set(blocks.map((block) => block.page))]) {
         for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) if (!entry.hadRecentInput) shifts.push(entry.value)
       }).observe({ type: 'layout-shift', buffered: true })
     })
+    // One visit: the reader's system scheme switches under the page, and the theme follows it.
+    await tab.emulateMedia({ colorScheme: 'light' })
+    await tab.goto(route(page))
     for (const scheme of ['light', 'dark'] as const) {
       await tab.emulateMedia({ colorScheme: scheme })
-      await tab.goto(route(page))
+      await expect(tab.locator('html')).toHaveClass(new RegExp(`\\b${scheme}\\b`))
       for (const block of blocks.filter((b) => b.page === page)) {
         const figure = tab.locator(`[data-diagram-key="${diagramKey(block.source)}"]`)
         await figure.scrollIntoViewIfNeeded()
@@ -42,8 +45,8 @@ for (const page of [...new Set(blocks.map((block) => block.page))]) {
         const [box, natural] = await shown.evaluate((img: HTMLImageElement) => [img.getBoundingClientRect().height / img.getBoundingClientRect().width, img.naturalHeight / img.naturalWidth])
         expect(Math.abs(box - natural)).toBeLessThan(0.01)
       }
-      const shifted = await tab.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts.reduce((sum, value) => sum + value, 0))
-      expect(shifted, `layout shift while the ${scheme} diagrams loaded`).toBeLessThanOrEqual(0.02)
     }
+    const shifted = await tab.evaluate(() => (window as unknown as { __shifts: number[] }).__shifts.reduce((sum, value) => sum + value, 0))
+    expect(shifted, 'layout shift while the diagrams loaded, in either scheme').toBeLessThanOrEqual(0.02)
   })
 }
