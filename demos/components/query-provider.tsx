@@ -10,6 +10,14 @@ export function QueryProvider({ children }: { children: ReactNode }) {
   // and the browser singleton already survives that.
   const queryClient = getQueryClient()
   // The cache outlives navigations, so it must not outlive the session.
-  useSignOutElsewhere(queryClient)
-  return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+  const endedElsewhere = useSignOutElsewhere(queryClient)
+  return (
+    <QueryClientProvider client={queryClient}>
+      {endedElsewhere ? (
+        <p role="status" className="bff-demo-page">Signed out in another tab. Opening the sign-in page…</p>
+      ) : (
+        children
+      )}
+    </QueryClientProvider>
+  )
 }

@@ -6,8 +6,19 @@ import { SESSION_CHANNEL, type SessionMessage } from '@/demos/lib/api/session-re
 let tabChannel: BroadcastChannel | undefined
 const channel = () => (tabChannel ??= new BroadcastChannel(SESSION_CHANNEL))
 
+// A message reaches only the tabs listening when it is sent. A tab whose page
+// was still loading has no listener yet, so the time of the sign-out is also
+// kept, for that tab to read once it runs.
+const ENDED_AT_KEY = 'bff-session-ended-at'
+
 /** Tells this browser's other tabs that the session is over. */
 export function broadcastSignOut() {
+  ownSignOutAt = String(Date.now())
+  try {
+    localStorage.setItem(ENDED_AT_KEY, ownSignOutAt)
+  } catch {
+    // Storage refused (a privacy setting): the tabs already listening still hear the message below.
+  }
   channel().postMessage('signed-out' satisfies SessionMessage)
 }
 
@@ -22,4 +33,40 @@ export function onSignOutElsewhere(listener: () => void): () => void {
   }
   channel().addEventListener('message', onMessage)
   return () => channel().removeEventListener('message', onMessage)
+}
+
+// Heard on the channel; or, for a tab whose scripts ran after another tab
+// signed out, read from the kept time. Read through useSyncExternalStore
+// (use-sign-out-elsewhere.ts).
+let heardElsewhere = false
+// This tab's own sign-out, which is not one from elsewhere.
+let ownSignOutAt: string | undefined
+
+/**
+ * The store's value: true if another tab ended the session, either heard, or
+ * kept from after this document was requested (what the server rendered into
+ * it then belongs to the ended session). Read again on every call: a message
+ * that arrives between React's first read and its subscription is still seen.
+ * Signing in loads a new document, so an earlier sign-out never counts.
+ */
+export function signedOutElsewhere(): boolean {
+  if (heardElsewhere) return true
+  const endedAt = keptSignOutTime()
+  return endedAt !== null && endedAt !== ownSignOutAt && Number(endedAt) > performance.timeOrigin
+}
+
+/** The store's subscribe: a sign-out heard from another tab ends this document's session. */
+export function subscribeToSignOutElsewhere(onChange: () => void): () => void {
+  return onSignOutElsewhere(() => {
+    heardElsewhere = true
+    onChange()
+  })
+}
+
+function keptSignOutTime(): string | null {
+  try {
+    return localStorage.getItem(ENDED_AT_KEY)
+  } catch {
+    return null // Storage refused: nothing was kept to compare.
+  }
 }
