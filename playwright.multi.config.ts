@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test'
-import { findChromium } from './tests/e2e/support/find-chromium'
+import { CHROMIUM_ARGS, findChromium } from './tests/e2e/support/find-chromium'
 
 // The multi-instance suite (tests/multi): two `next start` instances on one
 // Redis behind a round-robin, which `npm run test:multi` (scripts/multi/test-multi.mjs)
@@ -20,7 +20,7 @@ export default defineConfig({
     baseURL: process.env.MULTI_BASE_URL,
     launchOptions: {
       executablePath: findChromium(),
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: CHROMIUM_ARGS,
     },
     trace: 'retain-on-failure',
   },

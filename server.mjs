@@ -19,6 +19,9 @@ const UNREPRESENTABLE_METHODS = new Set(['TRACE'])
 const ALLOWED_METHODS = 'GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE'
 const port = Number(process.env.PORT ?? 3000)
 const host = process.env.HOST || undefined
+// How long a stopping server waits for the requests it has begun. Below the
+// usual 30 s a platform waits between SIGTERM and SIGKILL.
+const drainMs = Number(process.env.SHUTDOWN_DRAIN_MS) > 0 ? Number(process.env.SHUTDOWN_DRAIN_MS) : 20_000
 
 const app = next({ dev: false, port })
 const handle = app.getRequestHandler()
@@ -27,7 +30,14 @@ await app.prepare()
 // Tells the app that SOCKET_ADDRESS_HEADER was written here, so it can trust it.
 globalThis[Symbol.for('bff-reference.socket-address-header')] = SOCKET_ADDRESS_HEADER
 
+let stopping = false
+// Responses not yet finished, so a stop can ask their clients not to send the next request here.
+const inProgress = new Set()
+
 const server = createServer((request, response) => {
+  inProgress.add(response)
+  response.once('close', () => inProgress.delete(response))
+  if (stopping) response.setHeader('Connection', 'close')
   if (UNREPRESENTABLE_METHODS.has(request.method ?? '')) return methodNotAllowed(response)
   // Overwrites whatever a client sent under the same name.
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? ''
@@ -52,9 +62,30 @@ function methodNotAllowed(response) {
   response.end(body)
 }
 
-for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.once(signal, () => {
-    server.close()
-    app.close().finally(() => process.exit(0))
-  })
+// A deploy or a scale-down stops an instance with SIGTERM while readers are
+// mid-request: a sign-in, a refresh whose new cookies must reach the browser,
+// an upload. Exiting at once cuts them off. Instead:
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => stop(signal))
+
+function stop(signal) {
+  stopping = true
+  console.log(`> ${signal}: finishing the requests in progress (at most ${drainMs / 1000} s), then stopping`)
+  // 1. Take no new connection. Idle keep-alive connections close now; busy
+  //    ones once their response is sent, which asks the client to reconnect
+  //    (to another instance, behind a balancer) for its next request.
+  const drained = new Promise((resolve) => server.close(resolve))
+  for (const response of inProgress) if (!response.headersSent) response.setHeader('Connection', 'close')
+  // 2. A request still running at the deadline is cut off, rather than holding
+  //    the stop past the platform's patience: it would SIGKILL anyway.
+  const deadline = setTimeout(() => {
+    console.log(`> ${drainMs / 1000} s passed: closing the connections still open`)
+    server.closeAllConnections()
+  }, drainMs)
+  // 3. Then the app's own resources, and exit.
+  drained
+    .then(() => app.close())
+    .finally(() => {
+      clearTimeout(deadline)
+      process.exit(0)
+    })
 }

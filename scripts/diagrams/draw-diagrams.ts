@@ -8,7 +8,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { chromium } from 'playwright-core'
-import { committedDrawing, committedFiles, DIAGRAM_SCHEMES, diagramFile, DIAGRAMS_DIR } from '../../site/lib/diagrams/diagram-files'
+import { committedFiles, DIAGRAM_SCHEMES, diagramFile, DIAGRAMS_DIR, staleDrawings } from '../../site/lib/diagrams/diagram-files'
 import { drawDiagrams } from '../../site/lib/diagrams/draw-diagrams'
 import { mermaidBlocks } from '../../site/lib/diagrams/mermaid-labels'
 import { CHROMIUM_ARGS, findChromium } from '../../tests/e2e/support/find-chromium'
@@ -19,10 +19,7 @@ const browser = await chromium.launch({ executablePath: findChromium(), args: CH
 try {
   const drawings = await drawDiagrams(await browser.newPage(), mermaidBlocks().map((block) => block.source))
   const wanted = drawings.flatMap(({ key }) => DIAGRAM_SCHEMES.map((scheme) => diagramFile(key, scheme)))
-  const stale = drawings.filter((drawing) => {
-    const committed = committedDrawing(drawing.key)
-    return committed?.light !== drawing.light || committed.dark !== drawing.dark
-  })
+  const stale = staleDrawings(drawings)
   const unused = committedFiles().filter((name) => !wanted.includes(name))
   if (values.check) {
     if (stale.length || unused.length) {

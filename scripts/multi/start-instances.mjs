@@ -82,8 +82,11 @@ export async function startInstances({ env = {}, names = ['a', 'b'], redisUrl } 
   }
 }
 
-/** One `node server.mjs` on a free loopback port; restart() brings it back on the same port. @returns {Promise<Instance>} */
-async function startInstance(name, env) {
+/**
+ * One `node server.mjs` on a free loopback port, with `env` over this process's;
+ * restart() brings it back on the same port. @returns {Promise<Instance>}
+ */
+export async function startInstance(name, env) {
   const port = await freeLoopbackPort()
   const url = `http://127.0.0.1:${port}`
   let log = ''

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { diagramKey } from '@/site/lib/diagrams/diagram-key'
-import { committedDrawing } from '@/site/lib/diagrams/diagram-files'
+import { staleDrawings } from '@/site/lib/diagrams/diagram-files'
 import { drawDiagrams } from '@/site/lib/diagrams/draw-diagrams'
 import { mermaidBlocks } from '@/site/lib/diagrams/mermaid-labels'
 
@@ -11,12 +11,7 @@ const blocks = mermaidBlocks()
 const route = (page: string) => page.replace(/^content/, '').replace(/(\/index)?\.mdx$/, '') || '/'
 
 test('every committed drawing is what mermaid draws from the diagram’s source today', async ({ page }) => {
-  const stale = (await drawDiagrams(page, blocks.map((block) => block.source)))
-    .filter((drawing) => {
-      const committed = committedDrawing(drawing.key)
-      return committed?.light !== drawing.light || committed.dark !== drawing.dark
-    })
-    .map(({ key }) => key)
+  const stale = staleDrawings(await drawDiagrams(page, blocks.map((block) => block.source))).map(({ key }) => key)
   expect(stale, '`npm run diagrams` draws these again').toEqual([])
 })
 

@@ -12,17 +12,14 @@ namespace BffReference.Api.Auth;
 /// </summary>
 public sealed class RefreshTokenPruner(IOptions<RefreshTokenOptions> options, TimeProvider time)
 {
-    private static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
-    private DateTimeOffset _last = DateTimeOffset.MinValue;
+    private readonly SweepGate _gate = new(TimeSpan.FromMinutes(1));
 
     public async Task PruneIfDueAsync(AppDbContext db, CancellationToken ct)
     {
         var now = time.GetUtcNow();
         var max = options.Value.MaxTokens;
-        var due = now - _last >= Every;
-        var count = await db.RefreshTokens.CountAsync(ct);
-        if (!due && count < max) return;
-        _last = now;
+        // At the cap every sign-in makes room, due or not; below it, one request a minute sweeps.
+        if (await db.RefreshTokens.CountAsync(ct) < max && !_gate.TryEnter(now)) return;
 
         var utcNow = now.UtcDateTime;
         await db.RevokedSessions.Where(r => r.ForgetAt <= utcNow).ExecuteDeleteAsync(ct);

@@ -12,15 +12,12 @@ namespace BffReference.Api.Data;
 /// </summary>
 public sealed class ClientCounterPruner(IOptions<LoginLimitOptions> options, TimeProvider time)
 {
-    private static readonly TimeSpan Every = TimeSpan.FromMinutes(1);
-    private long _lastTicks = DateTimeOffset.MinValue.UtcTicks;
+    private readonly SweepGate _gate = new(TimeSpan.FromMinutes(1));
 
     public async Task PruneIfDueAsync(AppDbContext db, CancellationToken ct)
     {
-        // One request per minute sweeps; the others on this instance go straight on.
         var now = time.GetUtcNow();
-        var last = Interlocked.Read(ref _lastTicks);
-        if (now.UtcTicks - last < Every.Ticks || Interlocked.CompareExchange(ref _lastTicks, now.UtcTicks, last) != last) return;
+        if (!_gate.TryEnter(now)) return;
 
         var utcNow = now.UtcDateTime;
         await db.ClientCounters.Where(c => c.ExpiresAt <= utcNow).ExecuteDeleteAsync(ct);

@@ -24,6 +24,14 @@ export function committedDrawing(key: string, root = process.cwd()): Drawing | u
   return light && dark ? { key, light, dark } : undefined
 }
 
+/** The drawings whose committed files are missing, or differ from what was drawn today. */
+export function staleDrawings(drawings: Drawing[], root = process.cwd()): Drawing[] {
+  return drawings.filter((drawing) => {
+    const committed = committedDrawing(drawing.key, root)
+    return committed?.light !== drawing.light || committed.dark !== drawing.dark
+  })
+}
+
 /** Every committed drawing file's name. */
 export function committedFiles(root = process.cwd()): string[] {
   return existsSync(dir(root)) ? readdirSync(dir(root)).filter((name) => name.endsWith('.svg')).sort() : []

@@ -24,7 +24,7 @@ describe('.env.example', () => {
   })
 
   it('names every environment variable the site reads', () => {
-    const files = [...sourceFiles('demos'), ...sourceFiles('app'), ...sourceFiles('mocks'), 'proxy.ts', 'theme.config.tsx', 'next.config.mjs']
+    const files = [...sourceFiles('demos'), ...sourceFiles('app'), ...sourceFiles('mocks'), 'proxy.ts', 'server.mjs', 'theme.config.tsx', 'next.config.mjs']
     const read = new Set(files.flatMap((file) => [...readFileSync(file, 'utf8').matchAll(/process\.env\.([A-Z][A-Z0-9_]+)/g)].map((m) => m[1])))
     // Set by Node.js, Next.js or the test runner, not by whoever deploys the site.
     for (const builtIn of ['NODE_ENV', 'PORT', 'NEXT_DIST_DIR']) read.delete(builtIn)

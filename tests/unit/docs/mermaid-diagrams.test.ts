@@ -1,6 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { committedFiles, diagramFile } from '@/site/lib/diagrams/diagram-files'
+import { committedFiles, diagramFile, DIAGRAMS_DIR, staleDrawings } from '@/site/lib/diagrams/diagram-files'
 import { diagramKey } from '@/site/lib/diagrams/diagram-key'
 import { DIAGRAM_STEPS } from '@/site/lib/diagrams/diagram-steps'
 import { mermaidBlocks, mermaidLabels } from '@/site/lib/diagrams/mermaid-labels'
@@ -40,5 +42,23 @@ describe('the diagrams’ drawings (public/diagrams/)', () => {
     const keys = [...new Set(blocks.map((block) => diagramKey(block.source)))]
     const wanted = keys.flatMap((key) => [diagramFile(key, 'light'), diagramFile(key, 'dark')]).sort()
     expect(committedFiles(), '`npm run diagrams` draws them').toEqual(wanted)
+  })
+
+  it('calls a drawing stale when either file is missing or differs, and current when both match', () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'diagrams-'))
+    try {
+      mkdirSync(path.join(root, DIAGRAMS_DIR), { recursive: true })
+      const write = (key: string, light: string, dark?: string) => {
+        writeFileSync(path.join(root, DIAGRAMS_DIR, diagramFile(key, 'light')), light)
+        if (dark !== undefined) writeFileSync(path.join(root, DIAGRAMS_DIR, diagramFile(key, 'dark')), dark)
+      }
+      write('same', '<svg>l</svg>', '<svg>d</svg>')
+      write('changed', '<svg>l</svg>', '<svg>old</svg>')
+      write('half', '<svg>l</svg>')
+      const drawn = ['same', 'changed', 'half', 'new'].map((key) => ({ key, light: '<svg>l</svg>', dark: '<svg>d</svg>' }))
+      expect(staleDrawings(drawn, root).map(({ key }) => key)).toEqual(['changed', 'half', 'new'])
+    } finally {
+      rmSync(root, { recursive: true, force: true })
+    }
   })
 })
