@@ -10,6 +10,11 @@ const channel = () => (tabChannel ??= new BroadcastChannel(SESSION_CHANNEL))
 // was still loading has no listener yet, so the time of the sign-out is also
 // kept, for that tab to read once it runs.
 const ENDED_AT_KEY = 'bff-session-ended-at'
+// This tab's own sign-out, which is not one from elsewhere.
+let ownSignOutAt: string | undefined
+// Heard on the channel. Read, with the kept time, through useSyncExternalStore
+// (use-sign-out-elsewhere.ts).
+let heardElsewhere = false
 
 /** Tells this browser's other tabs that the session is over. */
 export function broadcastSignOut() {
@@ -34,13 +39,6 @@ export function onSignOutElsewhere(listener: () => void): () => void {
   channel().addEventListener('message', onMessage)
   return () => channel().removeEventListener('message', onMessage)
 }
-
-// Heard on the channel; or, for a tab whose scripts ran after another tab
-// signed out, read from the kept time. Read through useSyncExternalStore
-// (use-sign-out-elsewhere.ts).
-let heardElsewhere = false
-// This tab's own sign-out, which is not one from elsewhere.
-let ownSignOutAt: string | undefined
 
 /**
  * The store's value: true if another tab ended the session, either heard, or
