@@ -11,8 +11,12 @@ import { getSession } from '@/demos/lib/dal'
 export default async function DemoLayout({ children }: { children: ReactNode }) {
   // An API failure here must not take the page's own error boundary away.
   const session = await getSession().catch(() => null)
+  // When this was rendered: a tab that shows it after a sign-out elsewhere
+  // leaves, one that shows it after a later sign-in stays (use-sign-out-elsewhere.ts).
+  // eslint-disable-next-line react-hooks/purity -- rendered once per request (it reads cookies), so this is that request's time
+  const renderedAt = Date.now()
   return (
-    <QueryProvider>
+    <QueryProvider renderedAt={renderedAt}>
       {/* The theme's "Skip to Content" link targets this; docs pages get it from their MDX wrapper. */}
       <SkipNavContent />
       <header className="bff-demo-page bff-demo-header">

@@ -5,12 +5,14 @@ import type { ReactNode } from 'react'
 import { getQueryClient } from '@/demos/lib/query/get-query-client'
 import { useSignOutElsewhere } from '@/demos/lib/query/use-sign-out-elsewhere'
 
-export function QueryProvider({ children }: { children: ReactNode }) {
+type Props = { children: ReactNode; renderedAt: number }
+
+export function QueryProvider({ children, renderedAt }: Props) {
   // Not useState: if React suspends on the first render it throws state away,
   // and the browser singleton already survives that.
   const queryClient = getQueryClient()
   // The cache outlives navigations, so it must not outlive the session.
-  const endedElsewhere = useSignOutElsewhere(queryClient)
+  const endedElsewhere = useSignOutElsewhere(queryClient, renderedAt)
   return (
     <QueryClientProvider client={queryClient}>
       {endedElsewhere ? (

@@ -58,3 +58,25 @@ test('a tab still loading when the other signs out leaves too, once its scripts 
   await expect(goalItems(other)).toHaveCount(0)
   expect(askedByOther).toEqual([])
 })
+
+// The kept sign-out must not outlive the next sign-in: a docs tab opened before
+// both, which then follows a link into the demos, shows the new session's page.
+test('a tab opened before a sign-out and a new sign-in elsewhere stays on the demo it navigates to', async ({ page, context }) => {
+  const docs = await context.newPage()
+  await docs.goto('/workflows/pagination')
+  await signInPrivately(page)
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL(/\/demo\/login$/)
+  await signInPrivately(page)
+
+  // A client-side navigation, so the docs tab's document is the one from before the sign-out.
+  await docs.evaluate(() => ((window as unknown as { sameDocument: boolean }).sameDocument = true))
+  await docs.getByRole('link', { name: 'goals demo', exact: true }).click()
+  await expect(docs).toHaveURL('/demo/goals')
+  await expect(goalItems(docs)).toHaveCount(10)
+  expect(await docs.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument)).toBe(true)
+  // Hydrated, and given the time a broadcast or a redirect would have taken: still here.
+  await docs.waitForTimeout(1_000)
+  await expect(docs).toHaveURL('/demo/goals')
+  await expect(goalItems(docs)).toHaveCount(10)
+})

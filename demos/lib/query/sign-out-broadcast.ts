@@ -42,15 +42,16 @@ export function onSignOutElsewhere(listener: () => void): () => void {
 
 /**
  * The store's value: true if another tab ended the session, either heard, or
- * kept from after this document was requested (what the server rendered into
- * it then belongs to the ended session). Read again on every call: a message
- * that arrives between React's first read and its subscription is still seen.
- * Signing in loads a new document, so an earlier sign-out never counts.
+ * kept from after the server rendered this page (`renderedAt`, the server's
+ * clock): what it rendered then belongs to the ended session. A page rendered
+ * after the sign-out, as a later sign-in's pages are, is not counted against.
+ * Read again on every call: a message that arrives between React's first read
+ * and its subscription is still seen.
  */
-export function signedOutElsewhere(): boolean {
+export function signedOutElsewhere(renderedAt: number): boolean {
   if (heardElsewhere) return true
   const endedAt = keptSignOutTime()
-  return endedAt !== null && endedAt !== ownSignOutAt && Number(endedAt) > performance.timeOrigin
+  return endedAt !== null && endedAt !== ownSignOutAt && Number(endedAt) > renderedAt
 }
 
 /** The store's subscribe: a sign-out heard from another tab ends this document's session. */

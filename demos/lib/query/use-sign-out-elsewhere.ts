@@ -10,14 +10,15 @@ import { signedOutElsewhere, subscribeToSignOutElsewhere } from './sign-out-broa
  * cookies are shared, so the session is gone here too, but this tab's memory
  * still holds the previous reader's data, and its page still shows it.
  *
+ * `renderedAt` is when the server rendered the page (Date.now() there).
  * Returns true once the session ended elsewhere: the caller then stops
  * rendering the page, so no query is left mounted when the cache is cleared.
  */
-export function useSignOutElsewhere(queryClient: QueryClient): boolean {
+export function useSignOutElsewhere(queryClient: QueryClient, renderedAt: number): boolean {
   // 1. Heard from another tab, or, for a page that was still loading when the
   //    other tab signed out, read from the time that tab kept. The server
   //    rendered with the session, so the first render says false.
-  const endedElsewhere = useSyncExternalStore(subscribeToSignOutElsewhere, signedOutElsewhere, () => false)
+  const endedElsewhere = useSyncExternalStore(subscribeToSignOutElsewhere, () => signedOutElsewhere(renderedAt), () => false)
 
   useEffect(
     function leaveTheEndedSession() {

@@ -160,7 +160,7 @@ export const NOT_TO_COPY: NotToCopy[] = [
   { path: 'demos/experiments/', reason: 'The small programs in each workflow page’s editor.' },
   { path: 'proxy.ts', reason: 'This site’s composition root: `demos/proxy.ts` inside the CSP nonce, the proxy-check switch and the inspector. Copy `demos/proxy.ts`.' },
   { path: 'instrumentation.ts', reason: 'Installs the wire inspector’s recorder around the API transport.' },
-  { path: 'app/demo/layout.tsx', reason: 'Adds the wire inspector and the docs theme’s skip link. Your layout wraps the signed-in pages in `<QueryProvider>`, with `<UserBadge>` in the header, as this one does.' },
+  { path: 'app/demo/layout.tsx', reason: 'Adds the wire inspector and the docs theme’s skip link. Your layout wraps the signed-in pages in `<QueryProvider>`, with `<UserBadge>` in the header, as this one does, and gives it the time of its render (`renderedAt`), which tells a tab whether a sign-out elsewhere came after its page.' },
   { path: 'app/demo/goals/layout.tsx', reason: 'Puts the site’s failure controls beside the demo. Place `<ServerActionGoalForm>` where your page needs it.' },
   { path: 'demos/components/demo.css', reason: 'This site’s styles for its demos.' },
   { path: 'demos/lib/auth/demo-account.ts', reason: 'The shared demo account’s email and password, offered on the sign-in form.' },
