@@ -46,7 +46,10 @@ export function onSignOutElsewhere(listener: () => void): () => void {
  * clock): what it rendered then belongs to the ended session. A page rendered
  * after the sign-out, as a later sign-in's pages are, is not counted against.
  * Read again on every call: a message that arrives between React's first read
- * and its subscription is still seen.
+ * and its subscription is still seen. The two clocks may differ by a few
+ * seconds: a page rendered that close before a sign-out may then stay, as it
+ * would without this check, and one rendered that close after it, signed out
+ * already, is sent to sign-in.
  */
 export function signedOutElsewhere(renderedAt: number): boolean {
   if (heardElsewhere) return true
