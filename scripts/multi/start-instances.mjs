@@ -44,11 +44,7 @@ export async function startInstances({ env = {}, names = ['a', 'b'], redisUrl } 
     //    the one proxy hop in front (the balancer), whose X-Forwarded-For entry is
     //    the client. DOTNET_API_URL empty: each BFF calls the mock in its own process.
     const shared = {
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      JWT_SIGNING_KEY: randomBytes(32).toString('base64url'),
-      TRUSTED_PROXY_HOPS: '1',
-      DOTNET_API_URL: '',
+      ...instanceEnv(),
       ...env,
       REDIS_URL: redisUrl ?? /** @type {{ url: string }} */ (redis).url,
     }
@@ -79,6 +75,22 @@ export async function startInstances({ env = {}, names = ['a', 'b'], redisUrl } 
     await Promise.all(started.map((instance) => instance.stop()))
     await redis?.stop()
     throw error
+  }
+}
+
+/**
+ * What every instance needs alike: a production server, a signing key of their
+ * own (a set shares one), the one proxy hop in front (the balancer), and the
+ * mock API in each process. No REDIS_URL: an instance started alone keeps its
+ * state in memory.
+ */
+export function instanceEnv() {
+  return {
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    JWT_SIGNING_KEY: randomBytes(32).toString('base64url'),
+    TRUSTED_PROXY_HOPS: '1',
+    DOTNET_API_URL: '',
   }
 }
 

@@ -1,7 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto'
+import { randomUUID } from 'node:crypto'
 import { expect, test } from '@playwright/test'
 // @ts-expect-error -- a plain ES module script with JSDoc types; it has no declaration file
-import { startInstance } from '../../scripts/multi/start-instances.mjs'
+import { instanceEnv, startInstance } from '../../scripts/multi/start-instances.mjs'
 
 type Instance = { url: string; stop: () => Promise<void>; log: () => string }
 
@@ -10,13 +10,7 @@ type Instance = { url: string; stop: () => Promise<void>; log: () => string }
 // balancer are left alone. Its state is in memory: only the stop is tested.
 test('an instance told to stop finishes the request in progress, and takes no new connection', async () => {
   test.setTimeout(150_000)
-  const instance: Instance = await startInstance('stopping', {
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    JWT_SIGNING_KEY: randomBytes(32).toString('base64url'),
-    DOTNET_API_URL: '',
-    SHUTDOWN_DRAIN_MS: '20000',
-  })
+  const instance: Instance = await startInstance('stopping', { ...instanceEnv(), SHUTDOWN_DRAIN_MS: '20000' })
   const api = (path: string, init: RequestInit = {}) => fetch(`${instance.url}/dotnet${path}`, init)
   try {
     // 1. An account on the instance's own mock API, whose demo controls hold
