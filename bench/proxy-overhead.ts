@@ -30,7 +30,12 @@ export type ProxyOverheadResult = {
   addedP99Ms: number
   addedP50RelativeToDirect: number
   throughputRatio: number
-  /** This site's proxy ÷ the naive proxy, requests per second: above 1, this site's is the faster. */
+  /**
+   * This site's proxy ÷ the naive proxy, requests per second: above 1, this
+   * site's is the faster. The median of each round's own ratio: within a round
+   * the two run back to back, so a machine that slows down between rounds
+   * moves both sides of a ratio, not one.
+   */
   siteOverNaiveThroughput?: number
   /** At 1 connection: a request the proxy route refuses before the hop (no cookie, 401). Its p50 is the floor of the added latency. */
   refusedBeforeHop?: Figures
@@ -101,7 +106,7 @@ function summarise(runs: Record<Arm, LoadRun[]>, connections: number, rounds: nu
     addedP99Ms: round(p.p99 - d.p99, 3),
     addedP50RelativeToDirect: round((p.p50 - d.p50) / d.p50, 3),
     throughputRatio: round(p.rps / d.rps, 3),
-    siteOverNaiveThroughput: round(p.rps / naive.rps, 3),
+    siteOverNaiveThroughput: round(median(runs.proxied.map((run, i) => run.rps / runs.naive[i].rps)), 3),
     refusedBeforeHop: runs.refused.length ? summary(runs.refused) : undefined,
     errors: Object.values(runs).flat().reduce((sum, r) => sum + r.errors, 0),
     runs: runs.refused.length ? runs : { direct: runs.direct, naive: runs.naive, proxied: runs.proxied },
