@@ -59,3 +59,32 @@ export function versusBare(figures: Pick<LighthouseFigures, 'scores' | 'metrics'
     lcpRatio: ratio(figures.metrics.lcpMs, bare.lcpMs),
   }
 }
+
+/**
+ * The networks Lighthouse simulates, one per form factor ("slow 4G" for the
+ * phone, its default; "dense 4G" for the desktop preset), as its simulator
+ * (Lantern, in @paulirish/trace_engine: simulation/Constants.js and
+ * TCPConnection.js) models a response: 10 TCP segments of 1,460 bytes arrive
+ * with the first byte, and each later round trip brings twice the last, up to
+ * what the connection's throughput carries in one.
+ */
+export const SIMULATED_NETWORKS: Record<FormFactor, SimulatedNetwork> = {
+  mobile: { rttMs: 150, throughputKbps: 1.6 * 1024, initialWindowSegments: 10, segmentBytes: 1460 },
+  desktop: { rttMs: 40, throughputKbps: 10 * 1024, initialWindowSegments: 10, segmentBytes: 1460 },
+}
+export type SimulatedNetwork = { rttMs: number; throughputKbps: number; initialWindowSegments: number; segmentBytes: number }
+
+/** The round trips Lighthouse's simulated network needs for a response of `bytes`, counting the one that brings its first byte. */
+export function simulatedRoundTrips(bytes: number, network: SimulatedNetwork): number {
+  const bytesPerRoundTrip = ((network.throughputKbps * 1024) / 8) * (network.rttMs / 1000)
+  const maximumWindow = Math.floor(bytesPerRoundTrip / network.segmentBytes)
+  let window = network.initialWindowSegments
+  let received = window * network.segmentBytes
+  let roundTrips = 1
+  while (received < bytes) {
+    window = Math.min(maximumWindow, window * 2)
+    received += window * network.segmentBytes
+    roundTrips++
+  }
+  return roundTrips
+}

@@ -1,10 +1,21 @@
 import { Table } from 'nextra/components'
-import { bareReference, type FormFactor } from '@/bench/compare-with-bare'
+import { bareReference, SIMULATED_NETWORKS, simulatedRoundTrips, type FormFactor, type LighthouseFigures } from '@/bench/compare-with-bare'
 import type { PageQuality } from '@/bench/page-quality'
 import { kib, ms } from './format-figure'
 import { scrollableTable } from './scrollable-table'
 
 const times = (ratio: number) => `${ratio.toFixed(2)}×`
+const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`
+
+/** The HTML's size and the round trips it takes on the form factor's simulated network; then the stylesheets that hold the first paint. */
+function Weight({ weight, formFactor }: { weight: LighthouseFigures['weight']; formFactor: FormFactor }) {
+  const roundTrips = simulatedRoundTrips(weight.htmlTransferBytes, SIMULATED_NETWORKS[formFactor])
+  return (
+    <Table.Td>
+      {kib(weight.htmlTransferBytes)}, {plural(roundTrips, 'round trip')} / {plural(weight.renderBlockingCss.files, 'file')}, {kib(weight.renderBlockingCss.transferBytes)}
+    </Table.Td>
+  )
+}
 
 /**
  * Section 4 of the Measured page: Lighthouse on every page, each form factor
@@ -24,7 +35,7 @@ export function PageQualityTable({ quality: q }: { quality: PageQuality }) {
           <Table.Th>TBT</Table.Th>
           <Table.Th>CLS</Table.Th>
           <Table.Th>Accessibility / best practices</Table.Th>
-          <Table.Th>HTML / render-blocking CSS (transferred)</Table.Th>
+          <Table.Th>HTML (transferred, simulated round trips) / render-blocking CSS</Table.Th>
         </Table.Tr>
       </thead>
       {formFactors.map((formFactor) => (
@@ -41,7 +52,7 @@ export function PageQualityTable({ quality: q }: { quality: PageQuality }) {
                 <Table.Td>{ms(row.metrics.tbtMs)}</Table.Td>
                 <Table.Td>{row.metrics.cls.toFixed(3)}</Table.Td>
                 <Table.Td>{row.scores.accessibility} / {row.scores['best-practices']}</Table.Td>
-                <Table.Td>{kib(row.weight.htmlTransferBytes)} / {row.weight.renderBlockingCss.files} files, {kib(row.weight.renderBlockingCss.transferBytes)}</Table.Td>
+                <Weight weight={row.weight} formFactor={formFactor} />
               </Table.Tr>
             ))}
         </tbody>
@@ -65,7 +76,7 @@ function BareRows({ quality: q, formFactor }: { quality: PageQuality; formFactor
           <Table.Td>{ms(run.metrics.tbtMs)}</Table.Td>
           <Table.Td>{run.metrics.cls.toFixed(3)}</Table.Td>
           <Table.Td>{run.scores.accessibility} / {run.scores['best-practices']}</Table.Td>
-          <Table.Td>{kib(run.weight.htmlTransferBytes)} / {run.weight.renderBlockingCss.files} files, {kib(run.weight.renderBlockingCss.transferBytes)}</Table.Td>
+          <Weight weight={run.weight} formFactor={formFactor} />
         </Table.Tr>
       ))}
       <Table.Tr>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bareReference, versusBare } from '@/bench/compare-with-bare'
+import { bareReference, SIMULATED_NETWORKS, simulatedRoundTrips, versusBare } from '@/bench/compare-with-bare'
 
 const run = (performance: number, fcpMs: number, lcpMs: number) => ({
   scores: { performance, accessibility: 100, 'best-practices': 100 },
@@ -25,5 +25,31 @@ describe('versusBare', () => {
 
   it('is zero points and ratio 1 for a page exactly as fast as the bare one', () => {
     expect(versusBare(run(94, 800, 2000), bare)).toEqual({ performance: 0, fcpRatio: 1, lcpRatio: 1 })
+  })
+})
+
+describe("the round trips of Lighthouse's simulated networks", () => {
+  const { mobile, desktop } = SIMULATED_NETWORKS
+
+  it('bring 10 segments with the first byte, then twice as many each round trip, up to what the throughput carries', () => {
+    expect(simulatedRoundTrips(1, mobile)).toBe(1)
+    expect(simulatedRoundTrips(14_600, mobile)).toBe(1)
+    expect(simulatedRoundTrips(14_601, mobile)).toBe(2)
+    // Slow 4G: 10 + 20 segments; the window is capped at 21 (1.6 Mbit/s for 150 ms is 31,457 bytes), so the next brings 21.
+    expect(simulatedRoundTrips(30 * 1460, mobile)).toBe(2)
+    expect(simulatedRoundTrips(30 * 1460 + 1, mobile)).toBe(3)
+    expect(simulatedRoundTrips(51 * 1460, mobile)).toBe(3)
+    expect(simulatedRoundTrips(51 * 1460 + 1, mobile)).toBe(4)
+    // Dense 4G: 10 + 20 + 35 (10 Mbit/s for 40 ms is 52,428 bytes, 35 segments).
+    expect(simulatedRoundTrips(30 * 1460 + 1, desktop)).toBe(3)
+    expect(simulatedRoundTrips(65 * 1460, desktop)).toBe(3)
+    expect(simulatedRoundTrips(65 * 1460 + 1, desktop)).toBe(4)
+  })
+
+  it('put an HTML page of 10,033 bytes in one round trip and one of 19,274 in two, on either', () => {
+    for (const network of [mobile, desktop]) {
+      expect(simulatedRoundTrips(10_033, network)).toBe(1)
+      expect(simulatedRoundTrips(19_274, network)).toBe(2)
+    }
   })
 })
