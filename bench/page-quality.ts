@@ -71,6 +71,13 @@ async function runLighthouse(browser: Browser, origin: string, page: Pick<Measur
   if (page.signedIn) {
     const jar = await registerThroughBff(origin, `bench-lighthouse-${formFactor}-${Date.now()}@example.com`)
     await tab.setCookie(...jar.entries().map(([name, value]) => ({ name, value, url: origin, path: '/', httpOnly: true, secure: name.startsWith('__Host-'), sameSite: 'Lax' as const })))
+    // Keeping the cookies keeps the HTTP cache too, and the pages before this
+    // one filled it: the stylesheet and scripts would come from it, and the page
+    // would be measured warm against cold pages. Emptied here, as Lighthouse
+    // empties it before every other run.
+    const session = await tab.createCDPSession()
+    await session.send('Network.clearBrowserCache')
+    await session.detach()
   }
   const flags = { output: 'json' as const, logLevel: 'error' as const, onlyCategories: [...LIGHTHOUSE_CATEGORIES], disableStorageReset: page.signedIn }
   // Mobile is Lighthouse's default (simulated slow 4G, 4x CPU slowdown); desktop is its own preset.

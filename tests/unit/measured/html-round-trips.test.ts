@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { SIMULATED_NETWORKS, simulatedRoundTrips, type FormFactor } from '@/bench/compare-with-bare'
 import type { PageQuality } from '@/bench/page-quality'
 
-// The Measured page explains the first-paint miss by round trips: on each of
+// The Measured page names the HTML's round trips as one reason first paint lags: on each of
 // Lighthouse's simulated networks the bare page's HTML arrives in one, every
 // docs page's in two or more. This holds that sentence to the published run.
 const { pageQuality } = JSON.parse(readFileSync('bench/results.json', 'utf8')) as { pageQuality: PageQuality }
