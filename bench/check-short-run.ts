@@ -15,11 +15,13 @@ export const SHORT_RUN_THRESHOLDS = {
   /**
    * This site's proxy ÷ the naive proxy (cookies() and fetch), the median of
    * each round's ratio, at 1 and at 10 connections: the full run's goal, with
-   * no margin. Paired rounds are what make that possible. The ratio of the two
-   * medians, used before, swung from 0.62 to 4.8 on a machine shared with five
-   * other jobs, because one path's req/s varied by more than 2× from round to
-   * round. In five fresh-clone CI runs on an otherwise idle 2-core machine,
-   * each round's own ratio was 1.01 at its lowest, and the medians 1.15 to 1.60.
+   * no margin. The ratio of the two medians, used before, swung from 0.62 to
+   * 4.8 on a machine shared with five other jobs, because one path's req/s
+   * varied by more than 2× from round to round; pairing the rounds takes that
+   * drift out of each ratio. In five fresh-clone CI runs on an otherwise idle
+   * 2-core machine, each round's own ratio was 1.01 at its lowest, and the
+   * medians 1.15 to 1.60. Paired rounds on a machine as busy as that shared
+   * one have not been measured.
    */
   minSiteOverNaiveThroughput: PROXY_GOALS.minSiteOverNaiveThroughput,
   /**
