@@ -68,9 +68,10 @@ export function versusBare(figures: Pick<LighthouseFigures, 'scores' | 'metrics'
  * with the first byte, and each later round trip brings twice the last, up to
  * what the connection's throughput carries in one.
  */
+const SIMULATED_TCP = { initialWindowSegments: 10, segmentBytes: 1460 }
 export const SIMULATED_NETWORKS: Record<FormFactor, SimulatedNetwork> = {
-  mobile: { rttMs: 150, throughputKbps: 1.6 * 1024, initialWindowSegments: 10, segmentBytes: 1460 },
-  desktop: { rttMs: 40, throughputKbps: 10 * 1024, initialWindowSegments: 10, segmentBytes: 1460 },
+  mobile: { rttMs: 150, throughputKbps: 1.6 * 1024, ...SIMULATED_TCP },
+  desktop: { rttMs: 40, throughputKbps: 10 * 1024, ...SIMULATED_TCP },
 }
 export type SimulatedNetwork = { rttMs: number; throughputKbps: number; initialWindowSegments: number; segmentBytes: number }
 

@@ -5,10 +5,10 @@
 //   npm run test:contract
 //   npm run test:contract -- --base-url https://api.example.com
 //   CONTRACT_JWT_SIGNING_KEY=… CONTRACT_REFRESH_FAMILY_SECONDS=… npm run test:contract -- --base-url …
-import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { parseArgs } from 'node:util'
+import { runChild } from './lib/run-child.mjs'
 import { startRedis } from './redis/start-redis.mjs'
 
 const { values, tokens } = parseArgs({
@@ -38,16 +38,7 @@ const vitestBin = join(dirname(createRequire(import.meta.url).resolve('vitest/pa
 
 /** Runs the suite once; `quiet` collects its output instead, for printing after the other pass. */
 function runSuite(extraEnv = {}, extraArgs = [], { quiet = false } = {}) {
-  const child = spawn(process.execPath, [vitestBin, 'run', '--config', 'vitest.contract.config.ts', ...forwarded, ...extraArgs], {
-    env: { ...env, ...extraEnv },
-    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-  })
-  let output = ''
-  if (quiet) {
-    child.stdout.on('data', (chunk) => (output += chunk))
-    child.stderr.on('data', (chunk) => (output += chunk))
-  }
-  return new Promise((resolve) => child.on('exit', (code, signal) => resolve({ status: code ?? (signal ? 1 : 0), output })))
+  return runChild(process.execPath, [vitestBin, 'run', '--config', 'vitest.contract.config.ts', ...forwarded, ...extraArgs], { env: { ...env, ...extraEnv }, quiet })
 }
 
 // Against a given API, one pass. Against the built-in mock, two passes side by

@@ -4,7 +4,7 @@
 // skipped but the two-instance ones, and beside it the suite's database-bound
 // files, those included, on PostgreSQL with two instances sharing one database; then
 // the site's code type-checked against TypeScript generated from that API's document.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url'
 import { requireDotnetSdk } from './require-dotnet-sdk.mjs'
 import { startDotnetApi } from './start-dotnet-api.mjs'
 import { startPostgres } from './start-postgres.mjs'
+import { runChild } from '../lib/run-child.mjs'
 
 const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..')
 
@@ -62,17 +63,7 @@ function settings({ familySeconds, overlapSeconds, storagePath }) {
  */
 function runContract(url, report, contractEnv, files = [], { quiet = false } = {}) {
   const args = ['--base-url', url, `--outputFile.json=${report}`, ...files]
-  const contract = spawn(process.execPath, [join(repoRoot, 'scripts', 'test-contract.mjs'), ...args], {
-    cwd: repoRoot,
-    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-    env: { ...process.env, ...contractEnv },
-  })
-  let output = ''
-  if (quiet) {
-    contract.stdout.on('data', (chunk) => (output += chunk))
-    contract.stderr.on('data', (chunk) => (output += chunk))
-  }
-  return new Promise((resolve) => contract.on('exit', (code, signal) => resolve({ status: code ?? (signal ? 1 : 0), output })))
+  return runChild(process.execPath, [join(repoRoot, 'scripts', 'test-contract.mjs'), ...args], { cwd: repoRoot, env: { ...process.env, ...contractEnv }, quiet })
 }
 
 /** Starts them together; if one fails, the others are stopped before the error goes on. */
