@@ -38,6 +38,20 @@ test('the table of contents lists the steps and links to them', async ({ page })
   await expect(page).toHaveURL(/#4-the-cookies-and-why-each-flag$/)
 })
 
+// A long page can paint before all of its HTML has arrived, shorter than the
+// window, with no scroll bar. When it grows past the window, the scroll bar that
+// appears (15px in this Chromium) must not narrow what is painted and re-wrap
+// every line. A loaded page always overflows, so the scroll bar is taken away.
+test('the page keeps its width with and without a scroll bar', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.goto('/glossary')
+  const article = page.locator('article').first()
+  const withScrollBar = await article.boundingBox()
+  await page.evaluate(() => (document.documentElement.style.overflowY = 'hidden'))
+  expect(await page.evaluate(() => document.documentElement.scrollHeight > window.innerHeight)).toBe(true)
+  expect(await article.boundingBox()).toEqual(withScrollBar)
+})
+
 test('the Swagger document linked from the contract page is served by the mock', async ({ page, request }) => {
   await page.goto('/api-contract')
   const href = await page.getByRole('link', { name: '/dotnet/swagger/v1/swagger.json' }).getAttribute('href')
