@@ -12,9 +12,10 @@
 // as the page sets any cookie, such as the wire inspector's.
 import os from 'node:os'
 import lighthouse, { desktopConfig } from 'lighthouse'
+import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js'
 import puppeteer, { type Browser } from 'puppeteer-core'
 import { registerThroughBff } from './bff-client'
-import { bareReference, LIGHTHOUSE_CATEGORIES, QUALITY_GOALS, versusBare, type FormFactor, type LighthouseFigures, type VersusBare } from './compare-with-bare'
+import { bareReference, firstPaintPath, LIGHTHOUSE_CATEGORIES, QUALITY_GOALS, versusBare, type FormFactor, type LighthouseFigures, type SimulatedNode, type VersusBare } from './compare-with-bare'
 import { launchChromium } from './launch-chromium'
 import { measuredPages, type MeasuredPage } from './measured-pages'
 
@@ -81,6 +82,7 @@ async function runLighthouse(browser: Browser, origin: string, page: Pick<Measur
   }
   const flags = { output: 'json' as const, logLevel: 'error' as const, onlyCategories: [...LIGHTHOUSE_CATEGORIES], disableStorageReset: page.signedIn }
   // Mobile is Lighthouse's default (simulated slow 4G, 4x CPU slowdown); desktop is its own preset.
+  Lantern.Simulation.Simulator.allNodeTimings.clear()
   const result = await lighthouse(`${origin}${page.path}`, flags, formFactor === 'desktop' ? desktopConfig : undefined, tab)
   await tab.close()
   const lhr = result!.lhr
@@ -120,6 +122,24 @@ async function runLighthouse(browser: Browser, origin: string, page: Pick<Measur
       renderBlockingCss: { files: blockingCss.length, transferBytes: blockingCss.reduce((sum, item) => sum + (item.transferSize ?? 0), 0) },
       renderBlockingScripts: blocking.length - blockingCss.length,
     },
+    firstPaint: firstPaintPath(simulatedFirstPaintGraphs(page.path)),
     failedAudits,
   }
+}
+
+/**
+ * The two graphs Lighthouse's simulator (Lantern) just timed for this page's
+ * first contentful paint. It keeps each simulation's node timings, by label, in
+ * one static map (the source of its own LANTERN_DEBUG traces); runs here go one
+ * at a time and the map is emptied before each.
+ */
+function simulatedFirstPaintGraphs(path: string): SimulatedNode[][] {
+  return ['optimistic', 'pessimistic'].map((estimate) => {
+    const timings = Lantern.Simulation.Simulator.allNodeTimings.get(`${estimate}FirstContentfulPaint`)
+    if (!timings) throw new Error(`${path}: Lighthouse kept no ${estimate} first-paint simulation`)
+    return [...timings].map(([node, timing]) => ({
+      kind: node.type === 'cpu' ? 'main-thread' : node.isMainDocument() ? 'document' : 'download',
+      endMs: timing.endTime,
+    }))
+  })
 }

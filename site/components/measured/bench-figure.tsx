@@ -1,5 +1,18 @@
+import { bareReference, QUALITY_GOALS, type FormFactor } from '@/bench/compare-with-bare'
 import { readBenchResults, type BenchResults } from '@/site/lib/measured/read-bench-results'
 import { kib } from './format-figure'
+
+/** The bare page's reference first paint on a form factor, in whole ms. */
+function bareFcp(r: BenchResults, formFactor: FormFactor): number | undefined {
+  const runs = r.pageQuality?.bare.runs.filter((run) => run.formFactor === formFactor)
+  return runs?.length ? bareReference(runs).fcpMs : undefined
+}
+/** How much later than the bare page's a docs page may paint first and still meet the goal. */
+function fcpAllowance(r: BenchResults, formFactor: FormFactor): number | undefined {
+  const fcp = bareFcp(r, formFactor)
+  return fcp === undefined ? undefined : Math.round((QUALITY_GOALS.paintOverBare - 1) * fcp)
+}
+const inMs = (value: number | undefined) => (value === undefined ? undefined : `${value} ms`)
 
 /** The figures the Measured page's prose quotes, each read from bench/results.json. */
 const FIGURES = {
@@ -12,6 +25,10 @@ const FIGURES = {
   lighthouse: (r: BenchResults) => r.pageQuality?.lighthouse,
   'bundle-over-bare-limit': (r: BenchResults) => r.bundleBudgets && kib(r.bundleBudgets.overBareLimitBytes),
   'bare-first-load': (r: BenchResults) => r.bundleBudgets && kib(r.bundleBudgets.bare.gzipBytes),
+  'bare-fcp-mobile': (r: BenchResults) => inMs(bareFcp(r, 'mobile')),
+  'bare-fcp-desktop': (r: BenchResults) => inMs(bareFcp(r, 'desktop')),
+  'fcp-allowance-mobile': (r: BenchResults) => inMs(fcpAllowance(r, 'mobile')),
+  'fcp-allowance-desktop': (r: BenchResults) => inMs(fcpAllowance(r, 'desktop')),
 } satisfies Record<string, (r: BenchResults) => string | undefined>
 
 /**

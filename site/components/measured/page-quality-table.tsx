@@ -17,6 +17,11 @@ function Weight({ weight, formFactor }: { weight: LighthouseFigures['weight']; f
   )
 }
 
+/** The simulated FCP in its three parts, one after the other (firstPaintPath): the HTML, the downloads the paint waits for, the main thread. */
+function FirstPaintParts({ parts }: { parts: LighthouseFigures['firstPaint'] }) {
+  return <Table.Td>{parts.htmlMs} + {parts.blockingDownloadsMs} + {parts.mainThreadMs} ms</Table.Td>
+}
+
 /**
  * Section 4 of the Measured page: Lighthouse on every page, each form factor
  * headed by the bare Nextra page of the same run, the reference its docs pages
@@ -31,6 +36,7 @@ export function PageQualityTable({ quality: q }: { quality: PageQuality }) {
           <Table.Th>Page</Table.Th>
           <Table.Th>Performance</Table.Th>
           <Table.Th>FCP (÷ bare)</Table.Th>
+          <Table.Th>FCP in parts: HTML + render-blocking downloads + main thread</Table.Th>
           <Table.Th>LCP (÷ bare)</Table.Th>
           <Table.Th>TBT</Table.Th>
           <Table.Th>CLS</Table.Th>
@@ -48,6 +54,7 @@ export function PageQualityTable({ quality: q }: { quality: PageQuality }) {
                 <Table.Td><code>{row.path}</code> {formFactor}</Table.Td>
                 <Table.Td>{row.scores.performance}</Table.Td>
                 <Table.Td>{ms(row.metrics.fcpMs)} ({times(row.vsBare.fcpRatio)})</Table.Td>
+                <FirstPaintParts parts={row.firstPaint} />
                 <Table.Td>{ms(row.metrics.lcpMs)} ({times(row.vsBare.lcpRatio)})</Table.Td>
                 <Table.Td>{ms(row.metrics.tbtMs)}</Table.Td>
                 <Table.Td>{row.metrics.cls.toFixed(3)}</Table.Td>
@@ -72,6 +79,7 @@ function BareRows({ quality: q, formFactor }: { quality: PageQuality; formFactor
           <Table.Td>Bare Nextra page, {run.turn} run, {formFactor}</Table.Td>
           <Table.Td>{run.scores.performance}</Table.Td>
           <Table.Td>{ms(run.metrics.fcpMs)}</Table.Td>
+          <FirstPaintParts parts={run.firstPaint} />
           <Table.Td>{ms(run.metrics.lcpMs)}</Table.Td>
           <Table.Td>{ms(run.metrics.tbtMs)}</Table.Td>
           <Table.Td>{run.metrics.cls.toFixed(3)}</Table.Td>
@@ -83,6 +91,7 @@ function BareRows({ quality: q, formFactor }: { quality: PageQuality; formFactor
         <Table.Td><strong>Reference, {formFactor}</strong> (the best of each)</Table.Td>
         <Table.Td><strong>{reference.performance}</strong></Table.Td>
         <Table.Td><strong>{ms(reference.fcpMs)}</strong></Table.Td>
+        <Table.Td />
         <Table.Td><strong>{ms(reference.lcpMs)}</strong></Table.Td>
       </Table.Tr>
     </>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bareReference, SIMULATED_NETWORKS, simulatedRoundTrips, versusBare } from '@/bench/compare-with-bare'
+import { bareReference, firstPaintPath, SIMULATED_NETWORKS, simulatedRoundTrips, versusBare, type SimulatedNode } from '@/bench/compare-with-bare'
 
 const run = (performance: number, fcpMs: number, lcpMs: number) => ({
   scores: { performance, accessibility: 100, 'best-practices': 100 },
@@ -51,5 +51,32 @@ describe("the round trips of Lighthouse's simulated networks", () => {
       expect(simulatedRoundTrips(10_033, network)).toBe(1)
       expect(simulatedRoundTrips(19_274, network)).toBe(2)
     }
+  })
+})
+
+describe('firstPaintPath', () => {
+  const document = (endMs: number): SimulatedNode => ({ kind: 'document', endMs })
+  const download = (endMs: number): SimulatedNode => ({ kind: 'download', endMs })
+  const mainThread = (endMs: number): SimulatedNode => ({ kind: 'main-thread', endMs })
+
+  it('splits a graph into the HTML, the downloads after it and the main thread after those, adding up to its end', () => {
+    // The site's home page in one run: the main thread ran on 46 ms past the stylesheet.
+    expect(firstPaintPath([[document(783), download(967), mainThread(784), mainThread(829), mainThread(1013)]])).toEqual({ htmlMs: 783, blockingDownloadsMs: 184, mainThreadMs: 46 })
+  })
+
+  it('counts no main-thread time that ends before the downloads do, and no download time when there is none', () => {
+    expect(firstPaintPath([[document(628), download(805), mainThread(634)]])).toEqual({ htmlMs: 628, blockingDownloadsMs: 177, mainThreadMs: 0 })
+    expect(firstPaintPath([[document(600), mainThread(650)]])).toEqual({ htmlMs: 600, blockingDownloadsMs: 0, mainThreadMs: 50 })
+  })
+
+  it('takes the mean of the optimistic and the pessimistic graph, as Lighthouse does for FCP', () => {
+    const optimistic = [document(900), download(1000)]
+    const pessimistic = [document(900), download(1200), mainThread(1300)]
+    expect(firstPaintPath([optimistic, pessimistic])).toEqual({ htmlMs: 900, blockingDownloadsMs: 200, mainThreadMs: 50 })
+  })
+
+  it('refuses a graph without exactly one document', () => {
+    expect(() => firstPaintPath([[download(100)]])).toThrow('0 documents')
+    expect(() => firstPaintPath([])).toThrow('no simulated first-paint graph')
   })
 })

@@ -63,6 +63,7 @@ describe('evaluateGoals', () => {
       scores: { performance, accessibility: 100, 'best-practices': 100 },
       metrics: { fcpMs: 800, lcpMs: 2000, tbtMs: 0, speedIndexMs: 800, cls: 0 },
       weight: { htmlTransferBytes: 10_000, renderBlockingCss: { files: 1, transferBytes: 15_000 }, renderBlockingScripts: 0 },
+      firstPaint: { htmlMs: 600, blockingDownloadsMs: 180, mainThreadMs: 20 },
       failedAudits: [],
     })
     // Points over the bare page's score: 0 meets the goal, -1 misses it.
