@@ -62,6 +62,8 @@ export function versusBare(figures: Pick<LighthouseFigures, 'scores' | 'metrics'
   }
 }
 
+const SIMULATED_TCP = { initialWindowSegments: 10, segmentBytes: 1460 }
+
 /**
  * The networks Lighthouse simulates, one per form factor ("slow 4G" for the
  * phone, its default; "dense 4G" for the desktop preset), as its simulator
@@ -70,7 +72,6 @@ export function versusBare(figures: Pick<LighthouseFigures, 'scores' | 'metrics'
  * with the first byte, and each later round trip brings twice the last, up to
  * what the connection's throughput carries in one.
  */
-const SIMULATED_TCP = { initialWindowSegments: 10, segmentBytes: 1460 }
 export const SIMULATED_NETWORKS: Record<FormFactor, SimulatedNetwork> = {
   mobile: { rttMs: 150, throughputKbps: 1.6 * 1024, ...SIMULATED_TCP },
   desktop: { rttMs: 40, throughputKbps: 10 * 1024, ...SIMULATED_TCP },
