@@ -52,6 +52,11 @@ export function bareReference(runs: Pick<LighthouseFigures, 'scores' | 'metrics'
   }
 }
 
+/** How much later than the bare page's first paint (or largest) a docs page may paint and still meet the goal, in ms. */
+export function paintAllowanceMs(bareMs: number): number {
+  return (QUALITY_GOALS.paintOverBare - 1) * bareMs
+}
+
 const ratio = (value: number, reference: number) => Math.round((value / reference) * 1000) / 1000
 
 export function versusBare(figures: Pick<LighthouseFigures, 'scores' | 'metrics'>, bare: BareReference): VersusBare {

@@ -1,4 +1,4 @@
-import { bareReference, QUALITY_GOALS, type FormFactor } from '@/bench/compare-with-bare'
+import { bareReference, paintAllowanceMs, type FormFactor } from '@/bench/compare-with-bare'
 import { readBenchResults, type BenchResults } from '@/site/lib/measured/read-bench-results'
 import { kib } from './format-figure'
 
@@ -10,7 +10,7 @@ function bareFcp(r: BenchResults, formFactor: FormFactor): number | undefined {
 /** How much later than the bare page's a docs page may paint first and still meet the goal. */
 function fcpAllowance(r: BenchResults, formFactor: FormFactor): number | undefined {
   const fcp = bareFcp(r, formFactor)
-  return fcp === undefined ? undefined : Math.round((QUALITY_GOALS.paintOverBare - 1) * fcp)
+  return fcp === undefined ? undefined : Math.round(paintAllowanceMs(fcp))
 }
 const inMs = (value: number | undefined) => (value === undefined ? undefined : `${value} ms`)
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bareReference, firstPaintPath, SIMULATED_NETWORKS, simulatedRoundTrips, versusBare, type SimulatedNode } from '@/bench/compare-with-bare'
+import { bareReference, firstPaintPath, paintAllowanceMs, SIMULATED_NETWORKS, simulatedRoundTrips, versusBare, type SimulatedNode } from '@/bench/compare-with-bare'
 
 const run = (performance: number, fcpMs: number, lcpMs: number) => ({
   scores: { performance, accessibility: 100, 'best-practices': 100 },
@@ -25,6 +25,13 @@ describe('versusBare', () => {
 
   it('is zero points and ratio 1 for a page exactly as fast as the bare one', () => {
     expect(versusBare(run(94, 800, 2000), bare)).toEqual({ performance: 0, fcpRatio: 1, lcpRatio: 1 })
+  })
+})
+
+describe('paintAllowanceMs', () => {
+  it('is the 10% of the bare page\'s paint that the goal allows on top of it', () => {
+    expect(paintAllowanceMs(800)).toBeCloseTo(80)
+    expect(paintAllowanceMs(222)).toBeCloseTo(22.2)
   })
 })
 
