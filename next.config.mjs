@@ -129,6 +129,9 @@ export default withNextra({
   distDir: process.env.NEXT_DIST_DIR || '.next',
   // NEXT_OUTPUT=standalone builds a self-contained server for deployment (see the Production page).
   output: process.env.NEXT_OUTPUT === 'standalone' ? 'standalone' : undefined,
+  // server.mjs compresses, with brotli as well as gzip; Next's own compression is
+  // gzip only. A standalone build runs Next's server instead, so there it stays.
+  compress: process.env.NEXT_OUTPUT === 'standalone',
   headers: async () => [...securityHeaders, ...sandboxHeaders],
   experimental: {
     serverActions: { allowedOrigins: serverActionOrigins },

@@ -6,9 +6,11 @@
 //   npm start                       # PORT (default 3000), HOST (default all interfaces)
 //
 // Policy lives in the app (demos/lib/http/client-address.ts decides how many
-// forwarding hops to trust); this file only reports the socket address, and
-// refuses the methods that Next.js cannot even represent.
+// forwarding hops to trust); this file only reports the socket address,
+// refuses the methods that Next.js cannot even represent, and compresses.
 import { createServer } from 'node:http'
+import { constants } from 'node:zlib'
+import compression from 'compression'
 import next from 'next'
 
 const SOCKET_ADDRESS_HEADER = 'x-socket-address'
@@ -27,6 +29,15 @@ const app = next({ dev: false, port })
 const handle = app.getRequestHandler()
 await app.prepare()
 
+// Brotli where the browser takes it, else gzip; next.config.mjs turns Next's
+// own gzip-only compression off. A phone on a slow network receives a page in
+// round trips of 14.6 KB first, then 29 KB: the smaller the HTML, the fewer trips
+// before the first paint (the Measured page). Quality 5, as the docs pages' HTML
+// goes: 20-30% smaller than gzip, in 1-9 ms; 11 saves 10-15% more but takes
+// 0.1-1 s a page, too slow to pay on each request. Next.js flushes each chunk
+// it streams, so a streamed page or event stream is not held back.
+const compress = compression({ brotli: { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } } })
+
 // Tells the app that SOCKET_ADDRESS_HEADER was written here, so it can trust it.
 globalThis[Symbol.for('bff-reference.socket-address-header')] = SOCKET_ADDRESS_HEADER
 
@@ -41,7 +52,7 @@ const server = createServer((request, response) => {
   if (UNREPRESENTABLE_METHODS.has(request.method ?? '')) return methodNotAllowed(response)
   // Overwrites whatever a client sent under the same name.
   request.headers[SOCKET_ADDRESS_HEADER] = request.socket.remoteAddress ?? ''
-  handle(request, response)
+  compress(request, response, () => handle(request, response))
 })
 server.listen(port, host, () => {
   console.log(`> Ready on http://${host ?? 'localhost'}:${port}`)

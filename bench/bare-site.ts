@@ -1,8 +1,8 @@
 // The bare Nextra site every docs page is measured against: bench/bare-nextra/,
 // Nextra 4's docs theme with this site's options and one plain MDX page, on the
 // repository's own next, nextra and react. buildBareSite() builds it in the
-// benchmark run; startBareSite() serves it with `next start`, for measurements
-// in a browser.
+// benchmark run; startBareSite() serves it with the site's own server.mjs, for
+// measurements in a browser.
 //
 // It is built from a copy in .next-bare/<the site's dist dir>/ with the
 // repository's node_modules hard-linked in (no bytes copied). Built in place,
@@ -16,8 +16,11 @@ import path from 'node:path'
 import { distDir, freePort, spawnServer } from './bench-server'
 
 const FIXTURE_DIR = path.resolve('bench/bare-nextra')
-/** Files of the site the fixture takes as they are, so its options cannot drift from the site's. */
-const FROM_THE_SITE = ['theme.config.tsx']
+/**
+ * Files of the site the fixture takes as they are, so its options cannot drift from the site's;
+ * server.mjs so that both are served, and compressed, the same way.
+ */
+const FROM_THE_SITE = ['theme.config.tsx', 'server.mjs']
 
 export type BareBuild = { dir: string; distDir: string; buildSeconds: number }
 export type BareServer = { url: string; port: number; pid: number; stop: () => Promise<void> }
@@ -78,15 +81,15 @@ export function buildBareSite(): BareBuild {
   return { dir, distDir: bareDistDir(), buildSeconds: Math.round((Date.now() - started) / 100) / 10 }
 }
 
-/** `next start` on the bare site's build (built first when there is none), on a free port, owned by PID. */
+/** The bare site's build (built first when there is none) served as `npm start` serves the site's, on a free port, owned by PID. */
 export async function startBareSite({ port: from = 45100 }: { port?: number } = {}): Promise<BareServer> {
   if (!existsSync(path.join(bareDistDir(), 'BUILD_ID'))) buildBareSite()
   const dir = bareSiteDir()
   const port = await freePort(from, from + 99)
   const url = `http://127.0.0.1:${port}`
-  const server = await spawnServer([nextBin(dir), 'start', '--port', String(port), '--hostname', '127.0.0.1'], {
+  const server = await spawnServer(['server.mjs'], {
     cwd: dir,
-    env: nextEnv(),
+    env: { ...nextEnv(), PORT: String(port), HOST: '127.0.0.1' },
     readyUrl: url,
     name: "the bare site's server",
     stopSignal: 'SIGTERM',

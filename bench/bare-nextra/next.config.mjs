@@ -14,6 +14,9 @@ const withNextra = nextra({
 export default withNextra({
   reactStrictMode: true,
   poweredByHeader: false,
+  // Served by a copy of the site's server.mjs (bench/bare-site.ts), which
+  // compresses as it does for the site: both pages reach the browser the same way.
+  compress: false,
   // bench/bare-site.ts builds a copy of this folder with the repository's
   // node_modules linked in. Turbopack takes its root from the nearest lockfile,
   // the repository's, and would then compile the site's own proxy.ts and

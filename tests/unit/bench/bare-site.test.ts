@@ -42,6 +42,14 @@ describe('the bare Nextra site', () => {
     expect(route('bench/bare-nextra/app/[[...mdxPath]]/page.tsx')).toBe(route('app/[[...mdxPath]]/page.tsx'))
   })
 
+  it("is served by a copy of the site's server.mjs, which alone compresses, on both", () => {
+    // Were Next.js to compress one of them, it would get gzip where the other gets brotli.
+    expect(read('bench/bare-site.ts')).toMatch(/FROM_THE_SITE = \[[^\]]*'server\.mjs'/)
+    expect(read('bench/bare-site.ts')).toContain("spawnServer(['server.mjs']")
+    expect(withoutComments(read('bench/bare-nextra/next.config.mjs'))).toContain('compress: false,')
+    expect(withoutComments(read('next.config.mjs'))).toContain("compress: process.env.NEXT_OUTPUT === 'standalone',")
+  })
+
   it('has no components of its own: its MDX components are the theme\'s', () => {
     expect(read('bench/bare-nextra/mdx-components.tsx')).not.toMatch(/from '@\/|from '\.\.?\//)
   })

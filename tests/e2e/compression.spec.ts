@@ -1,0 +1,64 @@
+import { request as httpRequest, type IncomingMessage } from 'node:http'
+import { createBrotliDecompress, createGunzip } from 'node:zlib'
+import { expect, test } from '@playwright/test'
+import { setDemoControls, signInPrivately } from './support/goals'
+
+// server.mjs compresses what the site sends: brotli to a browser that takes it,
+// else gzip. Raw node:http here, because fetch and Playwright decode for you.
+
+type Received = { encoding: string | undefined; vary: string | undefined; wireBytes: number; text: string; arrivals: { at: number; text: string }[] }
+
+function get(url: string, headers: Record<string, string>): Promise<Received> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now()
+    const outgoing = httpRequest(url, { headers }, (response: IncomingMessage) => {
+      const encoding = response.headers['content-encoding']
+      const decoder = encoding === 'br' ? createBrotliDecompress() : encoding === 'gzip' ? createGunzip() : undefined
+      let wireBytes = 0
+      response.on('data', (chunk: Buffer) => void (wireBytes += chunk.length))
+      const arrivals: Received['arrivals'] = []
+      const body = decoder ? response.pipe(decoder) : response
+      body.on('data', (chunk: Buffer) => arrivals.push({ at: Date.now() - started, text: chunk.toString() }))
+      body.on('error', reject)
+      body.on('end', () => resolve({ encoding, vary: response.headers.vary, wireBytes, text: arrivals.map((a) => a.text).join(''), arrivals }))
+    })
+    outgoing.on('error', reject)
+    outgoing.end()
+  })
+}
+
+test('a docs page goes out in brotli, in gzip, or as it is, whichever the browser takes, with the same HTML', async ({ baseURL }) => {
+  const url = `${baseURL}/glossary`
+  const brotli = await get(url, { 'accept-encoding': 'gzip, deflate, br, zstd' })
+  const gzip = await get(url, { 'accept-encoding': 'gzip' })
+  const plain = await get(url, {})
+  expect([brotli.encoding, gzip.encoding, plain.encoding]).toEqual(['br', 'gzip', undefined])
+  // A cache in between must keep one copy per encoding.
+  expect(brotli.vary).toMatch(/accept-encoding/i)
+  expect(brotli.text).toContain('<h1')
+  // Compared as booleans: a failure would otherwise print three pages of HTML.
+  expect(gzip.text === brotli.text, 'gzip and brotli decode to the same page').toBe(true)
+  expect(plain.text === brotli.text, 'the uncompressed page is the same page').toBe(true)
+  expect(brotli.wireBytes).toBeLessThan(gzip.wireBytes)
+  expect(gzip.wireBytes).toBeLessThan(plain.wireBytes / 4)
+})
+
+test('a streamed page is compressed and still streams: the loading state arrives before the slow API answers', async ({ page, context, request, baseURL }) => {
+  await signInPrivately(page)
+  const cookie = (await context.cookies()).map((c) => `${c.name}=${c.value}`).join('; ')
+  const latencyMs = 1500
+  await setDemoControls(context, request, { latencyMs })
+  try {
+    const streamed = await get(`${baseURL}/demo/goals`, { 'accept-encoding': 'br, gzip', cookie })
+    expect(streamed.encoding).toBe('br')
+    const loadingAt = streamed.arrivals.find((a) => a.text.includes('Loading goals from the API'))?.at
+    const goalsAt = streamed.arrivals.at(-1)!.at
+    expect(loadingAt, 'the loading state was never sent').toBeDefined()
+    // React separates adjacent text with <!-- --> markers in HTML.
+    expect(streamed.text.replaceAll('<!-- -->', '').includes('Page 1 of 3'), 'the goals never arrived').toBe(true)
+    // Held back in the compressor, the loading state would arrive with the goals.
+    expect(goalsAt - loadingAt!).toBeGreaterThan(latencyMs / 2)
+  } finally {
+    await setDemoControls(context, request, null)
+  }
+})
