@@ -1,12 +1,21 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http'
 import { createBrotliDecompress, createGunzip } from 'node:zlib'
 import { expect, test } from '@playwright/test'
+import { SIMULATED_NETWORKS, simulatedRoundTrips } from '../../bench/compare-with-bare'
+import { measuredPages } from '../../bench/measured-pages'
 import { setDemoControls, signInPrivately } from './support/goals'
 
 // server.mjs compresses what the site sends: brotli to a browser that takes it,
 // else gzip. Raw node:http here, because fetch and Playwright decode for you.
 
-type Received = { encoding: string | undefined; vary: string | undefined; wireBytes: number; text: string; arrivals: { at: number; text: string }[] }
+type Received = {
+  encoding: string | undefined
+  vary: string | undefined
+  /** The response's bytes on the wire, its status line and headers included, as Lighthouse counts a transfer. */
+  wireBytes: number
+  text: string
+  arrivals: { at: number; text: string }[]
+}
 
 function get(url: string, headers: Record<string, string>): Promise<Received> {
   return new Promise((resolve, reject) => {
@@ -14,7 +23,9 @@ function get(url: string, headers: Record<string, string>): Promise<Received> {
     const outgoing = httpRequest(url, { headers }, (response: IncomingMessage) => {
       const encoding = response.headers['content-encoding']
       const decoder = encoding === 'br' ? createBrotliDecompress() : encoding === 'gzip' ? createGunzip() : undefined
-      let wireBytes = 0
+      // The status line, each header line and the blank line after them.
+      let wireBytes = `HTTP/1.1 ${response.statusCode} ${response.statusMessage}\r\n\r\n`.length
+      for (let i = 0; i < response.rawHeaders.length; i += 2) wireBytes += `${response.rawHeaders[i]}: ${response.rawHeaders[i + 1]}\r\n`.length
       response.on('data', (chunk: Buffer) => void (wireBytes += chunk.length))
       const arrivals: Received['arrivals'] = []
       const body = decoder ? response.pipe(decoder) : response
@@ -41,6 +52,18 @@ test('a docs page goes out in brotli, in gzip, or as it is, whichever the browse
   expect(plain.text === brotli.text, 'the uncompressed page is the same page').toBe(true)
   expect(brotli.wireBytes).toBeLessThan(gzip.wireBytes)
   expect(gzip.wireBytes).toBeLessThan(plain.wireBytes / 4)
+})
+
+test('every docs page is at least 15% smaller in brotli than in gzip, and a round trip shorter on the simulated phone for several', async ({ baseURL }) => {
+  const phone = SIMULATED_NETWORKS.mobile
+  let fewerRoundTrips = 0
+  for (const { path } of measuredPages().filter((page) => page.kind === 'docs')) {
+    const brotli = await get(`${baseURL}${path}`, { 'accept-encoding': 'br' })
+    const gzip = await get(`${baseURL}${path}`, { 'accept-encoding': 'gzip' })
+    expect(brotli.wireBytes / gzip.wireBytes, path).toBeLessThan(0.85)
+    if (simulatedRoundTrips(brotli.wireBytes, phone) < simulatedRoundTrips(gzip.wireBytes, phone)) fewerRoundTrips++
+  }
+  expect(fewerRoundTrips).toBeGreaterThanOrEqual(3)
 })
 
 test('a streamed page is compressed and still streams: the loading state arrives before the slow API answers', async ({ page, context, request, baseURL }) => {

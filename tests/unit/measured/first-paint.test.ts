@@ -3,12 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { bareReference, paintAllowanceMs, QUALITY_GOALS, SIMULATED_NETWORKS, simulatedRoundTrips, type FormFactor } from '@/bench/compare-with-bare'
 import type { PageQuality } from '@/bench/page-quality'
 
-// The Measured page explains why no docs page's first paint comes within 10% of
-// the bare page's: the HTML takes more round trips of Lighthouse's simulated
-// network, the gap is in the HTML's part of the simulated first paint, and one
-// round trip is more than the goal allows. This holds each sentence to the
-// published run, and "no docs page reaches" the goal and the desktop scores'
-// "within a point" too.
+// The Measured page explains where the docs pages' first paint loses time
+// against the bare page's: round trips of Lighthouse's simulated network, for
+// the HTML and, when the HTML fits in one, for the stylesheet. This holds each
+// of those sentences to the published run, and the desktop scores' "within a
+// point" too.
 const { pageQuality } = JSON.parse(readFileSync('bench/results.json', 'utf8')) as { pageQuality: PageQuality }
 
 describe.each(['mobile', 'desktop'] as FormFactor[])("the published run's first paint on the simulated %s network", (formFactor) => {
@@ -23,31 +22,40 @@ describe.each(['mobile', 'desktop'] as FormFactor[])("the published run's first 
     expect(docs.length).toBeGreaterThan(5)
   })
 
-  it("the bare page's HTML arrives in one round trip, every docs page's in two or more", () => {
-    for (const run of bare) expect(roundTrips(run.weight.htmlTransferBytes), `bare, ${run.turn} run`).toBe(1)
-    for (const row of docs) expect(roundTrips(row.weight.htmlTransferBytes), row.path).toBeGreaterThanOrEqual(2)
-  })
+  const allowance = () => paintAllowanceMs(bareReference(bare).fcpMs)
+  const multiTrip = () => docs.filter((row) => roundTrips(row.weight.htmlTransferBytes) >= 2)
+  const oneTrip = () => docs.filter((row) => roundTrips(row.weight.htmlTransferBytes) === 1)
 
-  it("the stylesheet's part is within 30 ms of the bare page's on every docs page", () => {
-    const [low, high] = [Math.min(...bareParts('blockingDownloadsMs')), Math.max(...bareParts('blockingDownloadsMs'))]
-    for (const row of docs) {
-      expect(row.firstPaint.blockingDownloadsMs, row.path).toBeGreaterThanOrEqual(low - 30)
-      expect(row.firstPaint.blockingDownloadsMs, row.path).toBeLessThanOrEqual(high + 30)
-    }
+  it("the bare page's HTML arrives in one round trip, almost every docs page's in two or more", () => {
+    for (const run of bare) expect(roundTrips(run.weight.htmlTransferBytes), `bare, ${run.turn} run`).toBe(1)
+    expect(oneTrip().length).toBeLessThanOrEqual(2)
   })
 
   it("the main thread's part is zero on most docs pages", () => {
     expect(docs.filter((row) => row.firstPaint.mainThreadMs === 0).length).toBeGreaterThan(docs.length / 2)
   })
 
-  it("the HTML's part alone ends later than the bare page's by more than the goal allows, on every docs page", () => {
-    const allowance = paintAllowanceMs(bareReference(bare).fcpMs)
+  it("where the HTML takes two or more round trips, its part alone ends later than the bare page's by more than the goal allows", () => {
     const bareHtml = Math.min(...bareParts('htmlMs'))
-    for (const row of docs) expect(row.firstPaint.htmlMs - bareHtml, row.path).toBeGreaterThan(allowance)
+    for (const row of multiTrip()) expect(row.firstPaint.htmlMs - bareHtml, row.path).toBeGreaterThan(allowance())
   })
 
-  it('no docs page paints first within the goal', () => {
-    for (const row of docs) expect(row.vsBare.fcpRatio, row.path).toBeGreaterThan(QUALITY_GOALS.paintOverBare)
+  if (formFactor === 'mobile') {
+    it("some of those pages still meet the goal, each with a shorter stylesheet part than the bare page's", () => {
+      const meeting = multiTrip().filter((row) => row.vsBare.fcpRatio <= QUALITY_GOALS.paintOverBare)
+      expect(meeting.length).toBeGreaterThan(0)
+      for (const row of meeting) expect(row.firstPaint.blockingDownloadsMs, row.path).toBeLessThan(Math.min(...bareParts('blockingDownloadsMs')))
+    })
+  }
+
+  it("the site's stylesheet needs more than one round trip, the bare page's one", () => {
+    for (const run of bare) expect(roundTrips(run.weight.renderBlockingCss.transferBytes), `bare, ${run.turn} run`).toBe(1)
+    for (const row of docs) expect(roundTrips(row.weight.renderBlockingCss.transferBytes), row.path).toBeGreaterThanOrEqual(2)
+  })
+
+  it("where the HTML fits in one round trip, the stylesheet's part is longer than the bare page's by more than the goal allows", () => {
+    const bareStylesheet = Math.min(...bareParts('blockingDownloadsMs'))
+    for (const row of oneTrip()) expect(row.firstPaint.blockingDownloadsMs - bareStylesheet, row.path).toBeGreaterThan(allowance())
   })
 
   it('the goal allows less than one round trip over the bare page', () => {
