@@ -18,6 +18,13 @@ export const themeConfig = {
     storageKey: 'bff-reference-live-demos',
     content: 'Every workflow on this site is backed by a live demo running in this same process.',
   },
+  // next-themes re-applies the theme when it mounts, though its inline script
+  // already did before the first paint. With transitions disabled on change it
+  // does so by adding a `* { transition: none }` sheet, reading a computed style
+  // and removing the sheet: two restyles of the whole page on every load, which
+  // on a long page are two long tasks (measured on the Measured page). Left on,
+  // a theme switch merely fades the few colours that have a transition.
+  nextThemes: { disableTransitionOnChange: false },
   footer: (
     <span>
       Reference architecture: Next.js 16 BFF in front of a .NET API. The API here is an

@@ -32,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           editLink={themeConfig.editLink}
           feedback={themeConfig.feedback}
           docsRepositoryBase={themeConfig.docsRepositoryBase}
+          nextThemes={themeConfig.nextThemes}
           pageMap={await getPageMap()}
           // Its "Copy page" menu button has no accessible name (axe: button-name, critical).
           copyPageButton={false}

@@ -31,6 +31,27 @@ test('dark mode can be switched on and sticks across pages', async ({ page }) =>
   await expect(page.locator('html')).toHaveClass(/dark/)
 })
 
+// next-themes applies the theme once more when it mounts. With the theme's default,
+// it first adds a `* { transition: none }` sheet and takes it away after: two
+// restyles of the whole page on every load (theme.config.tsx).
+test('no page load or theme switch adds a sheet that turns transitions off', async ({ page }) => {
+  await page.addInitScript(() => {
+    const added: string[] = []
+    Object.assign(window, { stylesAdded: added })
+    new MutationObserver((records) => {
+      for (const record of records)
+        for (const node of record.addedNodes) if (node instanceof HTMLStyleElement) added.push(node.textContent ?? '')
+    }).observe(document, { childList: true, subtree: true })
+  })
+  await page.goto('/workflows/login')
+  // The switch answers only once the page is hydrated, after the theme's mount effect has run.
+  await page.getByRole('button', { name: /light|dark|system/i }).first().click()
+  await page.getByRole('option', { name: 'Dark' }).click()
+  await expect(page.locator('html')).toHaveClass(/dark/)
+  const added = await page.evaluate(() => (window as unknown as { stylesAdded: string[] }).stylesAdded)
+  expect(added.filter((css) => /transition:\s*none/.test(css))).toEqual([])
+})
+
 test('the table of contents lists the steps and links to them', async ({ page }) => {
   await page.goto('/workflows/login')
   const toc = page.locator('nav').filter({ hasText: 'On This Page' })

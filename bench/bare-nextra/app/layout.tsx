@@ -23,6 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           editLink={themeConfig.editLink}
           feedback={themeConfig.feedback}
           docsRepositoryBase={themeConfig.docsRepositoryBase}
+          nextThemes={themeConfig.nextThemes}
           pageMap={await getPageMap()}
           copyPageButton={false}
         >
