@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { LastUpdated } from '@/site/components/last-updated'
 
 /**
  * The repository the "Edit this page", feedback and GitHub links point at.
@@ -25,6 +26,8 @@ export const themeConfig = {
   // on a long page are two long tasks (measured on the Measured page). Left on,
   // a theme switch merely fades the few colours that have a transition.
   nextThemes: { disableTransitionOnChange: false },
+  // The theme's own dates the page with Intl, which costs the page a long task (see the component).
+  lastUpdated: <LastUpdated />,
   footer: (
     <span>
       Reference architecture: Next.js 16 BFF in front of a .NET API. The API here is an

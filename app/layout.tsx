@@ -33,6 +33,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           feedback={themeConfig.feedback}
           docsRepositoryBase={themeConfig.docsRepositoryBase}
           nextThemes={themeConfig.nextThemes}
+          lastUpdated={themeConfig.lastUpdated}
           pageMap={await getPageMap()}
           // Its "Copy page" menu button has no accessible name (axe: button-name, critical).
           copyPageButton={false}

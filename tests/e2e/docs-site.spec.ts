@@ -52,6 +52,28 @@ test('no page load or theme switch adds a sheet that turns transitions off', asy
   expect(added.filter((css) => /transition:\s*none/.test(css))).toEqual([])
 })
 
+// The theme's own date component calls Intl, whose first use is a long task
+// while the page hydrates (site/components/last-updated.tsx).
+test('a docs page says when it last changed, and loads without calling Intl', async ({ page }) => {
+  await page.addInitScript(() => {
+    const calls: string[] = []
+    Object.assign(window, { intlCalls: calls })
+    const DateTimeFormat = Intl.DateTimeFormat
+    Intl.DateTimeFormat = new Proxy(DateTimeFormat, { construct: (target, args) => (calls.push('DateTimeFormat'), new target(...args)), apply: (target, self, args) => (calls.push('DateTimeFormat'), target(...args)) })
+    const toLocaleDateString = Date.prototype.toLocaleDateString
+    Date.prototype.toLocaleDateString = function (...args: Parameters<Date['toLocaleDateString']>) {
+      calls.push('toLocaleDateString')
+      return toLocaleDateString.apply(this, args)
+    }
+  })
+  await page.goto('/glossary')
+  await expect(page.locator('article time')).toHaveText(/^[A-Z][a-z]+ \d{1,2}, \d{4}$/)
+  // Hydrated: the theme switch opens its menu.
+  await page.getByRole('button', { name: /light|dark|system/i }).first().click()
+  await expect(page.getByRole('option', { name: 'Dark' })).toBeVisible()
+  expect(await page.evaluate(() => (window as unknown as { intlCalls: string[] }).intlCalls)).toEqual([])
+})
+
 test('the table of contents lists the steps and links to them', async ({ page }) => {
   await page.goto('/workflows/login')
   const toc = page.locator('nav').filter({ hasText: 'On This Page' })

@@ -24,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           feedback={themeConfig.feedback}
           docsRepositoryBase={themeConfig.docsRepositoryBase}
           nextThemes={themeConfig.nextThemes}
+          lastUpdated={themeConfig.lastUpdated}
           pageMap={await getPageMap()}
           copyPageButton={false}
         >
