@@ -1,6 +1,6 @@
 'use client'
 
-import { type ComponentType, lazy, useEffect, useRef, useState } from 'react'
+import { type ComponentType, lazy, startTransition, useEffect, useRef, useState } from 'react'
 
 /** How far below (or above) the screen a component starts loading: about a screen ahead of the reader. */
 export const NEAR_SCREEN_MARGIN = '600px 0px'
@@ -24,7 +24,9 @@ export const NEAR_SCREEN_MARGIN = '600px 0px'
  * 3. Near the screen, the code loads and the component replaces that HTML with
  *    the same markup, live, in one commit; the wrapper then says so:
  *    data-near-screen="hydrated". (On a client-side navigation there is no
- *    server HTML: the wrapper stays empty until the code arrives.)
+ *    server HTML: the wrapper stays empty until the code arrives.) That render
+ *    is a transition: nothing waits on it, so React may yield to the browser
+ *    between components, and only the commit is one piece.
  */
 export function nearScreen<P extends object>(load: () => Promise<ComponentType<P>>): ComponentType<P> {
   const OnTheServer = lazy(async () => ({ default: await load() }))
@@ -38,7 +40,7 @@ export function nearScreen<P extends object>(load: () => Promise<ComponentType<P
         (entries) => {
           if (!entries.some((entry) => entry.isIntersecting)) return
           observer.disconnect()
-          void load().then((component) => active && setLoaded(() => component))
+          void load().then((component) => active && startTransition(() => setLoaded(() => component)))
         },
         { rootMargin: NEAR_SCREEN_MARGIN },
       )

@@ -1,6 +1,6 @@
 'use client'
 
-import { type ComponentType, useEffect, useState } from 'react'
+import { type ComponentType, startTransition, useEffect, useState } from 'react'
 import { WirePanelFrame } from './wire-panel-frame'
 
 // Its stylesheet, wire-inspector.css, comes with the theme's, from app/layout.tsx.
@@ -22,7 +22,8 @@ export function WireInspector() {
     let cancelled = false
     const load = () =>
       loadPanel().then(
-        (module) => !cancelled && setPanel(() => module.default),
+        // A transition: React renders the panel in slices, between which the page stays responsive.
+        (module) => !cancelled && startTransition(() => setPanel(() => module.default)),
         () => !cancelled && setFailed(true),
       )
     // Safari has no requestIdleCallback.
