@@ -40,13 +40,11 @@ describe.each(['mobile', 'desktop'] as FormFactor[])("the published run's first 
     for (const row of multiTrip()) expect(row.firstPaint.htmlMs - bareHtml, row.path).toBeGreaterThan(allowance())
   })
 
-  if (formFactor === 'mobile') {
-    it("some of those pages still meet the goal, each with a shorter stylesheet part than the bare page's", () => {
-      const meeting = multiTrip().filter((row) => row.vsBare.fcpRatio <= QUALITY_GOALS.paintOverBare)
-      expect(meeting.length).toBeGreaterThan(0)
-      for (const row of meeting) expect(row.firstPaint.blockingDownloadsMs, row.path).toBeLessThan(Math.min(...bareParts('blockingDownloadsMs')))
-    })
-  }
+  it(`of those pages, ${formFactor === 'desktop' ? 'one still meets the goal, with a shorter stylesheet part than the bare page\'s' : 'none meets the goal'}`, () => {
+    const meeting = multiTrip().filter((row) => row.vsBare.fcpRatio <= QUALITY_GOALS.paintOverBare)
+    expect(meeting.length).toBe(formFactor === 'desktop' ? 1 : 0)
+    for (const row of meeting) expect(row.firstPaint.blockingDownloadsMs, row.path).toBeLessThan(Math.min(...bareParts('blockingDownloadsMs')))
+  })
 
   it("the site's stylesheet needs more than one round trip, the bare page's one", () => {
     for (const run of bare) expect(roundTrips(run.weight.renderBlockingCss.transferBytes), `bare, ${run.turn} run`).toBe(1)
@@ -63,10 +61,12 @@ describe.each(['mobile', 'desktop'] as FormFactor[])("the published run's first 
   })
 })
 
-it("every docs page's desktop score is within a point of the bare page's", () => {
+it("on desktop every docs page but /refresh-token-rotation reaches the bare page's score; that one is two below, with the run's highest blocking time", () => {
   const docs = pageQuality.rows.filter((row) => row.formFactor === 'desktop' && row.kind === 'docs')
   expect(docs.length).toBeGreaterThan(5)
-  for (const row of docs) expect(row.vsBare.performance, row.path).toBeGreaterThanOrEqual(-1)
+  const below = docs.filter((row) => row.vsBare.performance < 0)
+  expect(below.map((row) => [row.path, row.vsBare.performance])).toEqual([['/refresh-token-rotation', -2]])
+  expect(Math.max(...docs.map((row) => row.metrics.tbtMs))).toBe(below[0].metrics.tbtMs)
 })
 
 it("on the simulated phone some docs pages reach the bare page's score and some fall below it", () => {
