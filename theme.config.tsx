@@ -23,8 +23,8 @@ export const themeConfig = {
   // already did before the first paint. With transitions disabled on change it
   // does so by adding a `* { transition: none }` sheet, reading a computed style
   // and removing the sheet: two restyles of the whole page on every load, which
-  // on a long page are two long tasks (measured on the Measured page). Left on,
-  // a theme switch merely fades the few colours that have a transition.
+  // on a long page are two long tasks (the Measured page says more). With
+  // transitions left alone, a theme switch fades the few colours that have one.
   nextThemes: { disableTransitionOnChange: false },
   // The theme's own dates the page with Intl, which costs the page a long task (see the component).
   lastUpdated: <LastUpdated />,

@@ -7,8 +7,9 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 /**
  * The date under each docs page, in place of the theme's own <LastUpdated>. The
  * theme's formats the date with toLocaleDateString, and the first Intl call of a
- * page loads the browser's locale data: on Lighthouse's slowed-down phone that
- * was one task of about 60 ms inside hydration, on every page with a date. The
+ * page loads the browser's locale data. In a trace with the CPU slowed four
+ * times, as on Lighthouse's phone, that was about 60 ms of a task inside
+ * hydration, on every page with a date. The
  * site is in English, so the month's name is all the locale it needs. The day
  * is the UTC one, so the server's HTML and the browser agree.
  */

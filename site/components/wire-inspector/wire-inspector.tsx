@@ -22,7 +22,7 @@ export function WireInspector() {
     let cancelled = false
     const load = () =>
       loadPanel().then(
-        // A transition: React renders the panel in slices, between which the page stays responsive.
+        // A transition: React may render the panel in slices and let the page respond in between.
         (module) => !cancelled && startTransition(() => setPanel(() => module.default)),
         () => !cancelled && setFailed(true),
       )
