@@ -1,10 +1,13 @@
 // 4. Page quality: Lighthouse 12 (the last line that runs on Node 20) with the
 // machine's Chromium, on every docs page and demo page (bench/measured-pages.ts
 // reads them from the tree) and on the bare Nextra page, served by its own
-// build in the same run: every figure stands beside the bare page's. One run
-// per page and form factor; the bare page runs first and last of each form
-// factor, and the better of its two figures is the reference, so a page is
-// never compared with a bare run that a busy moment slowed down.
+// build in the same run: every figure stands beside the bare page's. The bare
+// page runs first and last of each form factor, and the better of its two
+// figures is the reference, so a page is never compared with a bare run that a
+// busy moment slowed down. Each page runs twice too, in two passes over all of
+// them, and its row is its better run (betterRun): a single run of a page
+// against the better of two bare runs would count the machine's noise against
+// the page alone.
 //
 // Signed-in demo pages get a fresh account's session cookies in the browser's
 // own cookie store before the run (Lighthouse's documented way for signed-in
@@ -15,13 +18,20 @@ import lighthouse, { desktopConfig } from 'lighthouse'
 import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js'
 import puppeteer, { type Browser } from 'puppeteer-core'
 import { registerThroughBff } from './bff-client'
-import { bareReference, firstPaintPath, LIGHTHOUSE_CATEGORIES, QUALITY_GOALS, versusBare, type FormFactor, type LighthouseFigures, type SimulatedNode, type VersusBare } from './compare-with-bare'
+import { bareReference, betterRun, firstPaintPath, LIGHTHOUSE_CATEGORIES, QUALITY_GOALS, versusBare, type FormFactor, type LighthouseFigures, type SimulatedNode, type VersusBare } from './compare-with-bare'
 import { launchChromium } from './launch-chromium'
 import { measuredPages, type MeasuredPage } from './measured-pages'
 
 export { QUALITY_GOALS }
 
-export type PageQualityRow = LighthouseFigures & Omit<MeasuredPage, 'name' | 'signedIn'> & { page: string; formFactor: FormFactor; vsBare: VersusBare }
+export type PageQualityRow = LighthouseFigures &
+  Omit<MeasuredPage, 'name' | 'signedIn'> & {
+    page: string
+    formFactor: FormFactor
+    /** The performance score of each of the page's runs, in order; the row's figures are the better run's. */
+    performanceRuns: number[]
+    vsBare: VersusBare
+  }
 export type BareQualityRun = LighthouseFigures & { formFactor: FormFactor; turn: 'first' | 'last' }
 export type PageQuality = {
   lighthouse: string
@@ -35,6 +45,8 @@ export type PageQuality = {
 }
 
 const FORM_FACTORS: FormFactor[] = ['mobile', 'desktop']
+/** As many as the bare page's runs, first and last. */
+const RUNS_PER_PAGE = 2
 
 /** `paths` keeps some of the pages only, to try a change quickly. */
 export async function measurePageQuality({ baseUrl, bareUrl, paths }: { baseUrl: string; bareUrl: string; paths?: string[] }): Promise<PageQuality> {
@@ -49,11 +61,18 @@ export async function measurePageQuality({ baseUrl, bareUrl, paths }: { baseUrl:
     for (const formFactor of FORM_FACTORS) {
       const bare = (turn: BareQualityRun['turn']) => runLighthouse(browser, bareUrl, { path: '/', signedIn: false }, formFactor).then((figures) => bareRuns.push({ ...figures, formFactor, turn }))
       await bare('first')
-      const measured: (LighthouseFigures & MeasuredPage)[] = []
-      for (const page of pages) measured.push({ ...(await runLighthouse(browser, baseUrl, page, formFactor)), ...page })
+      // Each pass goes over every page, so a page's two runs are minutes apart, as the bare page's are.
+      const runs = pages.map(() => [] as LighthouseFigures[])
+      for (let pass = 0; pass < RUNS_PER_PAGE; pass++) {
+        for (const [index, page] of pages.entries()) runs[index].push(await runLighthouse(browser, baseUrl, page, formFactor))
+      }
       await bare('last')
       const reference = bareReference(bareRuns.filter((run) => run.formFactor === formFactor))
-      for (const { name, signedIn: _signedIn, ...row } of measured) rows.push({ ...row, page: name, formFactor, vsBare: versusBare(row, reference) })
+      for (const [index, { name, signedIn: _signedIn, ...page }] of pages.entries()) {
+        const row = betterRun(runs[index])
+        const performanceRuns = runs[index].map((run) => run.scores.performance)
+        rows.push({ ...row, ...page, page: name, formFactor, performanceRuns, vsBare: versusBare(row, reference) })
+      }
     }
   } finally {
     await browser.disconnect()

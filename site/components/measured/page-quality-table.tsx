@@ -25,7 +25,8 @@ function FirstPaintParts({ parts }: { parts: LighthouseFigures['firstPaint'] }) 
 /**
  * Section 4 of the Measured page: Lighthouse on every page, each form factor
  * headed by the bare Nextra page of the same run, the reference its docs pages
- * are held to. A server component, rendered when the site is built.
+ * are held to. A page's row is its better run; the score of each run is beside
+ * it. A server component, rendered when the site is built.
  */
 export function PageQualityTable({ quality: q }: { quality: PageQuality }) {
   const formFactors = [...new Set(q.rows.map((row) => row.formFactor))]
@@ -52,7 +53,7 @@ export function PageQualityTable({ quality: q }: { quality: PageQuality }) {
             .map((row) => (
               <Table.Tr key={row.path} data-kind={row.kind}>
                 <Table.Td><code>{row.path}</code> {formFactor}</Table.Td>
-                <Table.Td>{row.scores.performance}</Table.Td>
+                <Table.Td>{row.scores.performance}{row.performanceRuns.length > 1 && ` (runs: ${row.performanceRuns.join(', ')})`}</Table.Td>
                 <Table.Td>{ms(row.metrics.fcpMs)} ({times(row.vsBare.fcpRatio)})</Table.Td>
                 <FirstPaintParts parts={row.firstPaint} />
                 <Table.Td>{ms(row.metrics.lcpMs)} ({times(row.vsBare.lcpRatio)})</Table.Td>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bareReference, firstPaintPath, paintAllowanceMs, SIMULATED_NETWORKS, simulatedRoundTrips, versusBare, type SimulatedNode } from '@/bench/compare-with-bare'
+import { bareReference, betterRun, firstPaintPath, paintAllowanceMs, SIMULATED_NETWORKS, simulatedRoundTrips, versusBare, type SimulatedNode } from '@/bench/compare-with-bare'
 
 const run = (performance: number, fcpMs: number, lcpMs: number) => ({
   scores: { performance, accessibility: 100, 'best-practices': 100 },
@@ -13,6 +13,28 @@ describe('bareReference', () => {
 
   it('refuses a form factor whose bare page was not measured', () => {
     expect(() => bareReference([])).toThrow('the bare page was not measured')
+  })
+})
+
+describe('betterRun', () => {
+  const blocking = (performance: number, tbtMs: number, fcpMs: number) => ({ ...run(performance, fcpMs, 2000), metrics: { ...run(performance, fcpMs, 2000).metrics, tbtMs } })
+
+  it("keeps the run with the higher score, every figure from that one run", () => {
+    const slow = blocking(88, 400, 900)
+    const fast = blocking(93, 150, 1000)
+    expect(betterRun([slow, fast])).toBe(fast)
+    expect(betterRun([fast, slow])).toBe(fast)
+  })
+
+  it('breaks a tie on blocking time, and keeps the first of two equal runs', () => {
+    const first = blocking(93, 200, 900)
+    const second = blocking(93, 150, 900)
+    expect(betterRun([first, second])).toBe(second)
+    expect(betterRun([first, { ...first }])).toBe(first)
+  })
+
+  it('refuses a page that was not measured', () => {
+    expect(() => betterRun([])).toThrow('the page was not measured')
   })
 })
 
