@@ -7,7 +7,8 @@ import type { PageQuality } from '@/bench/page-quality'
 // against the bare page's: round trips of Lighthouse's simulated network, for
 // the HTML and, when the HTML fits in one, for the stylesheet. This holds each
 // of those sentences to the published run, and what it says of the scores:
-// all but one docs page at the bare score on desktop, some above and some below on the phone.
+// every docs page at the bare score on desktop; on the phone two, the lowest
+// 16 points below, and a page's two runs up to 18 points apart.
 const { pageQuality } = JSON.parse(readFileSync('bench/results.json', 'utf8')) as { pageQuality: PageQuality }
 const bareRuns = (formFactor: FormFactor) => pageQuality.bare.runs.filter((run) => run.formFactor === formFactor)
 const docsRows = (formFactor: FormFactor) => pageQuality.rows.filter((row) => row.formFactor === formFactor && row.kind === 'docs')
@@ -42,9 +43,10 @@ describe.each(['mobile', 'desktop'] as FormFactor[])("the published run's first 
     for (const row of multiTrip()) expect(row.firstPaint.htmlMs - bareHtml, row.path).toBeGreaterThan(allowance())
   })
 
-  it(`of those pages, ${formFactor === 'desktop' ? 'one still meets the goal, with a shorter stylesheet part than the bare page\'s' : 'none meets the goal'}`, () => {
+  const meetingInPublishedRun = { mobile: 6, desktop: 0 }[formFactor]
+  it(`of those pages, ${meetingInPublishedRun} still meet the goal, each with a shorter stylesheet part than the bare page's`, () => {
     const meeting = multiTrip().filter((row) => row.vsBare.fcpRatio <= QUALITY_GOALS.paintOverBare)
-    expect(meeting.length).toBe(formFactor === 'desktop' ? 1 : 0)
+    expect(meeting.length).toBe(meetingInPublishedRun)
     for (const row of meeting) expect(row.firstPaint.blockingDownloadsMs, row.path).toBeLessThan(Math.min(...bareParts('blockingDownloadsMs')))
   })
 
@@ -63,17 +65,17 @@ describe.each(['mobile', 'desktop'] as FormFactor[])("the published run's first 
   })
 })
 
-it("on desktop every docs page but /refresh-token-rotation reaches the bare page's score; that one is two below, with the run's highest blocking time", () => {
+it("on desktop every docs page reaches the bare page's score", () => {
   const docs = docsRows('desktop')
   expect(docs.length).toBeGreaterThan(5)
-  const below = docs.filter((row) => row.vsBare.performance < 0)
-  expect(below.map((row) => [row.path, row.vsBare.performance])).toEqual([['/refresh-token-rotation', -2]])
-  expect(Math.max(...docs.map((row) => row.metrics.tbtMs))).toBe(below[0].metrics.tbtMs)
+  expect(docs.filter((row) => row.vsBare.performance < 0).map((row) => [row.path, row.vsBare.performance])).toEqual([])
 })
 
-it("on the simulated phone some docs pages reach the bare page's score and some fall below it", () => {
-  const bare = bareReference(bareRuns('mobile'))
+it("on the simulated phone two docs pages reach the bare page's score, the lowest is 16 below, and a page's two runs are up to 18 apart", () => {
   const docs = docsRows('mobile')
-  expect(docs.some((row) => row.scores.performance >= bare.performance)).toBe(true)
-  expect(docs.some((row) => row.scores.performance < bare.performance)).toBe(true)
+  expect(docs.filter((row) => row.vsBare.performance >= 0)).toHaveLength(2)
+  expect(Math.min(...docs.map((row) => row.vsBare.performance))).toBe(-16)
+  const spread = (runs: number[]) => Math.max(...runs) - Math.min(...runs)
+  for (const row of docs) expect(row.performanceRuns, row.path).toHaveLength(2)
+  expect(Math.max(...docs.map((row) => spread(row.performanceRuns!)))).toBe(18)
 })
