@@ -18,10 +18,17 @@ import { distDir, freePort, spawnServer } from './bench-server'
 const FIXTURE_DIR = path.resolve('bench/bare-nextra')
 /**
  * Files of the site the fixture takes as they are, so its options cannot drift from the site's
- * (theme.config.tsx, and the component it gives the theme for a page's date); server.mjs so that
- * both are served, and compressed, the same way.
+ * (theme.config.tsx, and the component it gives the theme for a page's date); the PostCSS config
+ * and its plugin, so the theme's stylesheet reaches both the same; server.mjs so that both are
+ * served, and compressed, the same way.
  */
-const FROM_THE_SITE = ['theme.config.tsx', 'site/components/last-updated.tsx', 'server.mjs']
+const FROM_THE_SITE = [
+  'theme.config.tsx',
+  'site/components/last-updated.tsx',
+  'postcss.config.mjs',
+  'site/postcss/class-names-for-class-attributes.mjs',
+  'server.mjs',
+]
 
 export type BareBuild = { dir: string; distDir: string; buildSeconds: number }
 export type BareServer = { url: string; port: number; pid: number; stop: () => Promise<void> }

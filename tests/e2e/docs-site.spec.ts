@@ -52,6 +52,27 @@ test('no page load or theme switch adds a sheet that turns transitions off', asy
   expect(added.filter((css) => /transition:\s*none/.test(css))).toEqual([])
 })
 
+// A selector on the class attribute makes the browser restyle every <span> below
+// any element whose class changes, such as <html> when the theme is applied: on a
+// code page, thousands of token spans (postcss.config.mjs rewrites the theme's).
+test("no rule in a docs page's stylesheets selects on the class attribute", async ({ page }) => {
+  await page.goto('/dotnet-api')
+  const selectors = await page.evaluate(() => {
+    const found: string[] = []
+    const walk = (rules: CSSRuleList) => {
+      for (const rule of rules) {
+        if (rule instanceof CSSStyleRule) found.push(rule.selectorText)
+        if ('cssRules' in rule) walk((rule as CSSGroupingRule).cssRules)
+      }
+    }
+    for (const sheet of document.styleSheets) walk(sheet.cssRules)
+    return found
+  })
+  expect(selectors.length).toBeGreaterThan(100)
+  // `\[class` is part of an escaped class name, not a selector on the attribute.
+  expect(selectors.filter((selector) => /(?<!\\)\[class[\]*^$|~]?=?/.test(selector))).toEqual([])
+})
+
 // The theme's own date component calls Intl, whose first use is a long task
 // while the page hydrates (site/components/last-updated.tsx).
 test('a docs page says when it last changed, and loads without calling Intl', async ({ page }) => {

@@ -50,6 +50,10 @@ describe('the bare Nextra site', () => {
     expect(withoutComments(read('next.config.mjs'))).toContain("compress: process.env.NEXT_OUTPUT === 'standalone',")
   })
 
+  it("gets the theme's stylesheet through the site's PostCSS config", () => {
+    expect(read('bench/bare-site.ts')).toMatch(/FROM_THE_SITE = \[[^\]]*'postcss\.config\.mjs',\s*'site\/postcss\/class-names-for-class-attributes\.mjs'/)
+  })
+
   it('has no components of its own: its MDX components are the theme\'s', () => {
     expect(read('bench/bare-nextra/mdx-components.tsx')).not.toMatch(/from '@\/|from '\.\.?\//)
   })
