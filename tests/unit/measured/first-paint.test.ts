@@ -7,8 +7,8 @@ import type { PageQuality } from '@/bench/page-quality'
 // against the bare page's: round trips of Lighthouse's simulated network, for
 // the HTML and, when the HTML fits in one, for the stylesheet. This holds each
 // of those sentences to the published run, and what it says of the scores:
-// every docs page at the bare score on desktop; on the phone two, the lowest
-// 16 points below, and a page's two runs up to 18 points apart.
+// every docs page at the bare score on desktop; on the phone three, the lowest
+// 16 points below, and a page's two runs up to 16 points apart.
 const { pageQuality } = JSON.parse(readFileSync('bench/results.json', 'utf8')) as { pageQuality: PageQuality }
 const bareRuns = (formFactor: FormFactor) => pageQuality.bare.runs.filter((run) => run.formFactor === formFactor)
 const docsRows = (formFactor: FormFactor) => pageQuality.rows.filter((row) => row.formFactor === formFactor && row.kind === 'docs')
@@ -38,12 +38,14 @@ describe.each(['mobile', 'desktop'] as FormFactor[])("the published run's first 
     expect(docs.filter((row) => row.firstPaint.mainThreadMs === 0).length).toBeGreaterThan(docs.length / 2)
   })
 
-  it("where the HTML takes two or more round trips, its part alone ends later than the bare page's by more than the goal allows", () => {
+  it(`where the HTML takes two or more round trips, its part alone ends later than the bare page's by more than the goal allows, on ${formFactor === 'mobile' ? 'every such page' : 'most'}`, () => {
     const bareHtml = Math.min(...bareParts('htmlMs'))
-    for (const row of multiTrip()) expect(row.firstPaint.htmlMs - bareHtml, row.path).toBeGreaterThan(allowance())
+    const later = multiTrip().filter((row) => row.firstPaint.htmlMs - bareHtml > allowance())
+    if (formFactor === 'mobile') expect(later.map((row) => row.path)).toEqual(multiTrip().map((row) => row.path))
+    else expect(later.length).toBeGreaterThan(multiTrip().length / 2)
   })
 
-  const meetingInPublishedRun = { mobile: 6, desktop: 0 }[formFactor]
+  const meetingInPublishedRun = { mobile: 0, desktop: 10 }[formFactor]
   it(`of those pages, ${meetingInPublishedRun} still meet the goal, each with a shorter stylesheet part than the bare page's`, () => {
     const meeting = multiTrip().filter((row) => row.vsBare.fcpRatio <= QUALITY_GOALS.paintOverBare)
     expect(meeting.length).toBe(meetingInPublishedRun)
@@ -71,11 +73,11 @@ it("on desktop every docs page reaches the bare page's score", () => {
   expect(docs.filter((row) => row.vsBare.performance < 0).map((row) => [row.path, row.vsBare.performance])).toEqual([])
 })
 
-it("on the simulated phone two docs pages reach the bare page's score, the lowest is 16 below, and a page's two runs are up to 18 apart", () => {
+it("on the simulated phone three docs pages reach the bare page's score, the lowest is 16 below, and a page's two runs are up to 16 apart", () => {
   const docs = docsRows('mobile')
-  expect(docs.filter((row) => row.vsBare.performance >= 0)).toHaveLength(2)
+  expect(docs.filter((row) => row.vsBare.performance >= 0)).toHaveLength(3)
   expect(Math.min(...docs.map((row) => row.vsBare.performance))).toBe(-16)
   const spread = (runs: number[]) => Math.max(...runs) - Math.min(...runs)
   for (const row of docs) expect(row.performanceRuns, row.path).toHaveLength(2)
-  expect(Math.max(...docs.map((row) => spread(row.performanceRuns!)))).toBe(18)
+  expect(Math.max(...docs.map((row) => spread(row.performanceRuns!)))).toBe(16)
 })
