@@ -19,7 +19,7 @@ describe('bareReference', () => {
 describe('betterRun', () => {
   const blocking = (performance: number, tbtMs: number, fcpMs: number) => ({ ...run(performance, fcpMs, 2000), metrics: { ...run(performance, fcpMs, 2000).metrics, tbtMs } })
 
-  it("keeps the run with the higher score, every figure from that one run", () => {
+  it('keeps the run with the higher score, every figure from that one run', () => {
     const slow = blocking(88, 400, 900)
     const fast = blocking(93, 150, 1000)
     expect(betterRun([slow, fast])).toBe(fast)
