@@ -1,3 +1,6 @@
+/** A selector on the class attribute; `\[class` is part of an escaped class name instead. */
+export const CLASS_ATTRIBUTE_SELECTOR = /(?<!\\)\[class[\]*^$|~]?=?/
+
 /**
  * A PostCSS plugin: rewrites the selectors given (postcss.config.mjs says why),
  * word for word, in every rule. An escaped class name that merely contains the

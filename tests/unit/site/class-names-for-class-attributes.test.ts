@@ -2,10 +2,7 @@ import { readFileSync } from 'node:fs'
 import postcss from 'postcss'
 import { describe, expect, it } from 'vitest'
 import config, { CLASS_ATTRIBUTE_SELECTORS } from '@/postcss.config.mjs'
-import classNamesForClassAttributes from '@/site/postcss/class-names-for-class-attributes.mjs'
-
-// An unescaped selector on the class attribute; `\[class` is part of an escaped class name.
-const CLASS_ATTRIBUTE = /(?<!\\)\[class[\]*^$|~]?=?/
+import classNamesForClassAttributes, { CLASS_ATTRIBUTE_SELECTOR } from '@/site/postcss/class-names-for-class-attributes.mjs'
 
 const selectorsOf = (css: string) => {
   const selectors: string[] = []
@@ -23,7 +20,7 @@ describe('class names for class attributes (postcss.config.mjs)', () => {
 
   it('leaves no selector on the class attribute in it, through the config Next.js runs', async () => {
     const { css } = await postcss(config.plugins.map(([plugin, options]) => plugin(options))).process(themeCss, { from: undefined })
-    expect(selectorsOf(css).filter((selector) => CLASS_ATTRIBUTE.test(selector))).toEqual([])
+    expect(selectorsOf(css).filter((selector) => CLASS_ATTRIBUTE_SELECTOR.test(selector))).toEqual([])
   })
 
   it('writes each as the class it stands for, and leaves escaped class names alone', async () => {
