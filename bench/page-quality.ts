@@ -28,8 +28,8 @@ export type PageQualityRow = LighthouseFigures &
   Omit<MeasuredPage, 'name' | 'signedIn'> & {
     page: string
     formFactor: FormFactor
-    /** The performance score of each of the page's runs, in order; the row's figures are the better run's. (Absent from runs made before pages ran twice.) */
-    performanceRuns?: number[]
+    /** The performance score of each of the page's runs, in order; the row's figures are the better run's. */
+    performanceRuns: number[]
     vsBare: VersusBare
   }
 export type BareQualityRun = LighthouseFigures & { formFactor: FormFactor; turn: 'first' | 'last' }

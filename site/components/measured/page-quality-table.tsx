@@ -53,7 +53,7 @@ export function PageQualityTable({ quality: q }: { quality: PageQuality }) {
             .map((row) => (
               <Table.Tr key={row.path} data-kind={row.kind}>
                 <Table.Td><code>{row.path}</code> {formFactor}</Table.Td>
-                <Table.Td>{row.scores.performance}{row.performanceRuns && row.performanceRuns.length > 1 && ` (runs: ${row.performanceRuns.join(', ')})`}</Table.Td>
+                <Table.Td>{row.scores.performance}{row.performanceRuns.length > 1 && ` (runs: ${row.performanceRuns.join(', ')})`}</Table.Td>
                 <Table.Td>{ms(row.metrics.fcpMs)} ({times(row.vsBare.fcpRatio)})</Table.Td>
                 <FirstPaintParts parts={row.firstPaint} />
                 <Table.Td>{ms(row.metrics.lcpMs)} ({times(row.vsBare.lcpRatio)})</Table.Td>
