@@ -1,4 +1,5 @@
 import { openApiDocument } from '@/mocks/openapi-document'
+import { ServerHtml } from '@/site/components/server-html'
 
 type Operation = { summary?: string; security?: unknown[]; responses?: Record<string, unknown> }
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const
@@ -12,27 +13,29 @@ export function ApiEndpoints() {
     METHODS.filter((method) => item[method]).map((method) => ({ path, method, operation: item[method] })),
   )
   return (
-    <table>
-      <thead>
-        <tr>
-          <th>Method</th>
-          <th>Path</th>
-          <th>What it does</th>
-          <th>Bearer</th>
-          <th>Status codes</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map(({ path, method, operation }) => (
-          <tr key={`${method} ${path}`}>
-            <td><code>{method.toUpperCase()}</code></td>
-            <td><code>{path}</code></td>
-            <td>{operation.summary}</td>
-            <td>{operation.security?.length === 0 ? 'no' : 'yes'}</td>
-            <td>{Object.keys(operation.responses ?? {}).join(', ')}</td>
+    <ServerHtml>
+      <table>
+        <thead>
+          <tr>
+            <th>Method</th>
+            <th>Path</th>
+            <th>What it does</th>
+            <th>Bearer</th>
+            <th>Status codes</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map(({ path, method, operation }) => (
+            <tr key={`${method} ${path}`}>
+              <td><code>{method.toUpperCase()}</code></td>
+              <td><code>{path}</code></td>
+              <td>{operation.summary}</td>
+              <td>{operation.security?.length === 0 ? 'no' : 'yes'}</td>
+              <td>{Object.keys(operation.responses ?? {}).join(', ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ServerHtml>
   )
 }

@@ -5,6 +5,7 @@ import { formatFigure, kib, ms } from '@/site/components/measured/format-figure'
 import { MeasuredChart } from '@/site/components/measured/measured-chart'
 import { PageQualityTable } from '@/site/components/measured/page-quality-table'
 import { scrollableTable } from '@/site/components/measured/scrollable-table'
+import { ServerHtml } from '@/site/components/server-html'
 import { readBenchResults, RESULTS_FILE, type BenchResults } from '@/site/lib/measured/read-bench-results'
 
 const mib = (value: number) => `${value.toFixed(0)} MiB`
@@ -17,7 +18,7 @@ export function MeasuredResults({ part }: { part: Part }) {
   const results = readBenchResults()
   if (!results) return <NotMeasured />
   const view = VIEWS[part](results)
-  return view ?? <NotMeasured />
+  return view ? <ServerHtml>{view}</ServerHtml> : <NotMeasured />
 }
 
 function NotMeasured() {

@@ -1,4 +1,5 @@
 import { Table } from 'nextra/components'
+import { ServerHtml } from '@/site/components/server-html'
 import { readBenchResults } from '@/site/lib/measured/read-bench-results'
 import { evaluateGoals, type GoalResult, type GoalStatus } from '@/site/lib/measured/bench-goals'
 import { formatFigure } from './format-figure'
@@ -18,29 +19,31 @@ export function MeasuredGoals() {
   const results = readBenchResults()
   if (!results) return null
   return (
-    <Table {...scrollableTable('Goals of the benchmark, met or missed')} data-testid="bench-goals">
-      <thead>
-        <Table.Tr>
-          <Table.Th>Goal</Table.Th>
-          <Table.Th>Measured</Table.Th>
-          <Table.Th>Result</Table.Th>
-        </Table.Tr>
-      </thead>
-      <tbody>
-        {evaluateGoals(results).map((result) => (
-          <Table.Tr key={result.goal.id} data-goal={result.goal.id} data-status={result.status}>
-            <Table.Td>
-              <a href={`#${result.goal.section}`}>{result.goal.what}</a>: {result.goal.comparison}{' '}
-              {result.threshold === undefined ? 'not recorded' : formatFigure(result.threshold, result.goal.unit)}
-            </Table.Td>
-            <Table.Td>{measured(result)}</Table.Td>
-            <Table.Td>
-              <strong>{LABEL[result.status]}</strong>
-            </Table.Td>
+    <ServerHtml>
+      <Table {...scrollableTable('Goals of the benchmark, met or missed')} data-testid="bench-goals">
+        <thead>
+          <Table.Tr>
+            <Table.Th>Goal</Table.Th>
+            <Table.Th>Measured</Table.Th>
+            <Table.Th>Result</Table.Th>
           </Table.Tr>
-        ))}
-      </tbody>
-    </Table>
+        </thead>
+        <tbody>
+          {evaluateGoals(results).map((result) => (
+            <Table.Tr key={result.goal.id} data-goal={result.goal.id} data-status={result.status}>
+              <Table.Td>
+                <a href={`#${result.goal.section}`}>{result.goal.what}</a>: {result.goal.comparison}{' '}
+                {result.threshold === undefined ? 'not recorded' : formatFigure(result.threshold, result.goal.unit)}
+              </Table.Td>
+              <Table.Td>{measured(result)}</Table.Td>
+              <Table.Td>
+                <strong>{LABEL[result.status]}</strong>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </tbody>
+      </Table>
+    </ServerHtml>
   )
 }
 
