@@ -14,8 +14,8 @@ const notHydrating = () => false
  *
  * Hydration walks every element a page's components render, down to the last
  * table cell and SVG rect, though a static one gains nothing from it. On
- * /measured that is two thousand elements, all walked in one long task while
- * the reader waits to scroll.
+ * /measured that is over a thousand cells and chart shapes, walked in one long
+ * task while the reader waits to scroll.
  *
  * 1. On the server the children render in place, in the page's HTML.
  * 2. When the page hydrates, the wrapper's (empty) dangerouslySetInnerHTML

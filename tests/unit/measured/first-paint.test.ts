@@ -7,8 +7,8 @@ import type { PageQuality } from '@/bench/page-quality'
 // against the bare page's: round trips of Lighthouse's simulated network, for
 // the HTML and, when the HTML fits in one, for the stylesheet. This holds each
 // of those sentences to the published run, and what it says of the scores:
-// every docs page at the bare score on desktop; on the phone three, the lowest
-// 16 points below, and a page's two runs up to 16 points apart.
+// every docs page at the bare score on desktop; on the phone none, the lowest
+// 21 points below, a page's two runs up to 13 points apart and the bare page's 12.
 const { pageQuality } = JSON.parse(readFileSync('bench/results.json', 'utf8')) as { pageQuality: PageQuality }
 const bareRuns = (formFactor: FormFactor) => pageQuality.bare.runs.filter((run) => run.formFactor === formFactor)
 const docsRows = (formFactor: FormFactor) => pageQuality.rows.filter((row) => row.formFactor === formFactor && row.kind === 'docs')
@@ -45,11 +45,11 @@ describe.each(['mobile', 'desktop'] as FormFactor[])("the published run's first 
     else expect(later.length).toBeGreaterThan(multiTrip().length / 2)
   })
 
-  const meetingInPublishedRun = { mobile: 0, desktop: 10 }[formFactor]
-  it(`of those pages, ${meetingInPublishedRun} still meet the goal, each with a shorter stylesheet part than the bare page's`, () => {
+  const meetingInPublishedRun = { mobile: 2, desktop: 7 }[formFactor]
+  it(`of those pages, ${meetingInPublishedRun} still meet the goal, each with a stylesheet part no longer than the bare page's`, () => {
     const meeting = multiTrip().filter((row) => row.vsBare.fcpRatio <= QUALITY_GOALS.paintOverBare)
     expect(meeting.length).toBe(meetingInPublishedRun)
-    for (const row of meeting) expect(row.firstPaint.blockingDownloadsMs, row.path).toBeLessThan(Math.min(...bareParts('blockingDownloadsMs')))
+    for (const row of meeting) expect(row.firstPaint.blockingDownloadsMs, row.path).toBeLessThanOrEqual(Math.min(...bareParts('blockingDownloadsMs')))
   })
 
   it("the site's stylesheet needs more than one round trip, the bare page's one", () => {
@@ -73,11 +73,12 @@ it("on desktop every docs page reaches the bare page's score", () => {
   expect(docs.filter((row) => row.vsBare.performance < 0).map((row) => [row.path, row.vsBare.performance])).toEqual([])
 })
 
-it("on the simulated phone three docs pages reach the bare page's score, the lowest is 16 below, and a page's two runs are up to 16 apart", () => {
+it("on the simulated phone no docs page reaches the bare page's score, the lowest is 21 below, a page's two runs are up to 13 apart and the bare page's 12", () => {
   const docs = docsRows('mobile')
-  expect(docs.filter((row) => row.vsBare.performance >= 0)).toHaveLength(3)
-  expect(Math.min(...docs.map((row) => row.vsBare.performance))).toBe(-16)
+  expect(docs.filter((row) => row.vsBare.performance >= 0)).toHaveLength(0)
+  expect(Math.min(...docs.map((row) => row.vsBare.performance))).toBe(-21)
   const spread = (runs: number[]) => Math.max(...runs) - Math.min(...runs)
   for (const row of docs) expect(row.performanceRuns, row.path).toHaveLength(2)
-  expect(Math.max(...docs.map((row) => spread(row.performanceRuns)))).toBe(16)
+  expect(Math.max(...docs.map((row) => spread(row.performanceRuns)))).toBe(13)
+  expect(spread(bareRuns('mobile').map((run) => run.scores.performance))).toBe(12)
 })
