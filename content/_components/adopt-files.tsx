@@ -44,28 +44,8 @@ export function AdoptFiles({ step }: { step: string }) {
 
 /** What not to copy, and why. */
 export function NotToCopy() {
-  return (
-    <ServerHtml>
-      <Table tabIndex={0} aria-label="What not to copy, and why">
-        <thead>
-          <Table.Tr>
-            <Table.Th>Leave out</Table.Th>
-            <Table.Th>Why</Table.Th>
-          </Table.Tr>
-        </thead>
-        <tbody>
-          {NOT_TO_COPY.map(({ path, reason }) => (
-            <Table.Tr key={path}>
-              <Table.Td>
-                <code>{path}</code>
-              </Table.Td>
-              <Table.Td>{withCode(reason)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </tbody>
-      </Table>
-    </ServerHtml>
-  )
+  const rows = NOT_TO_COPY.map(({ path, reason }) => ({ key: path, code: path, note: reason }))
+  return <CodeAndNoteTable label="What not to copy, and why" headings={['Leave out', 'Why']} rows={rows} />
 }
 
 /** The install line, derived from what the listed files import. */
@@ -80,22 +60,30 @@ export function AdoptPackages() {
 
 /** The variables the listed files read, with the example and comment from `.env.example`. */
 export function AdoptEnvironment() {
+  const rows = adoptEnvironment().map(({ name, example, description }) => ({ key: name, code: example, note: description }))
+  return <CodeAndNoteTable label="Environment variables the copied files read" headings={['Variable', 'What it does']} rows={rows} />
+}
+
+type CodeAndNote = { key: string; code: string; note: string }
+
+/** A two-column table: a piece of code, and a note on it with its `backticked` parts as code. */
+function CodeAndNoteTable({ label, headings, rows }: { label: string; headings: [string, string]; rows: CodeAndNote[] }) {
   return (
     <ServerHtml>
-      <Table tabIndex={0} aria-label="Environment variables the copied files read">
+      <Table tabIndex={0} aria-label={label}>
         <thead>
           <Table.Tr>
-            <Table.Th>Variable</Table.Th>
-            <Table.Th>What it does</Table.Th>
+            <Table.Th>{headings[0]}</Table.Th>
+            <Table.Th>{headings[1]}</Table.Th>
           </Table.Tr>
         </thead>
         <tbody>
-          {adoptEnvironment().map(({ name, example, description }) => (
-            <Table.Tr key={name}>
+          {rows.map(({ key, code, note }) => (
+            <Table.Tr key={key}>
               <Table.Td>
-                <code>{example}</code>
+                <code>{code}</code>
               </Table.Td>
-              <Table.Td>{withCode(description)}</Table.Td>
+              <Table.Td>{withCode(note)}</Table.Td>
             </Table.Tr>
           ))}
         </tbody>
