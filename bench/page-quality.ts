@@ -1,13 +1,11 @@
 // 4. Page quality: Lighthouse 12 (the last line that runs on Node 20) with the
 // machine's Chromium, on every docs page and demo page (bench/measured-pages.ts
 // reads them from the tree) and on the bare Nextra page, served by its own
-// build in the same run: every figure stands beside the bare page's. The bare
-// page runs first and last of each form factor, and the better of its two
-// figures is the reference, so a page is never compared with a bare run that a
-// busy moment slowed down. Each page runs twice too, in two passes over all of
-// them, and its row is its better run (betterRun): a single run of a page
-// against the better of two bare runs would count the machine's noise against
-// the page alone.
+// build in the same run: every figure stands beside the bare page's. Each form
+// factor makes three passes over all the pages, each opened by a run of the
+// bare page, so every page and the bare page run three times, minutes apart.
+// Each is held to its median run (medianRun, Lighthouse's own pick), the same
+// way on both sides: a busy moment of the shared machine moves neither.
 //
 // Signed-in demo pages get a fresh account's session cookies in the browser's
 // own cookie store before the run (Lighthouse's documented way for signed-in
@@ -18,7 +16,7 @@ import lighthouse, { desktopConfig } from 'lighthouse'
 import * as Lantern from 'lighthouse/core/lib/lantern/lantern.js'
 import puppeteer, { type Browser } from 'puppeteer-core'
 import { registerThroughBff } from './bff-client'
-import { bareReference, betterRun, firstPaintPath, LIGHTHOUSE_CATEGORIES, QUALITY_GOALS, versusBare, type FormFactor, type LighthouseFigures, type SimulatedNode, type VersusBare } from './compare-with-bare'
+import { bareReference, firstPaintPath, LIGHTHOUSE_CATEGORIES, medianRun, QUALITY_GOALS, versusBare, type FormFactor, type LighthouseFigures, type SimulatedNode, type VersusBare } from './compare-with-bare'
 import { launchChromium } from './launch-chromium'
 import { measuredPages, type MeasuredPage } from './measured-pages'
 
@@ -28,11 +26,12 @@ export type PageQualityRow = LighthouseFigures &
   Omit<MeasuredPage, 'name' | 'signedIn'> & {
     page: string
     formFactor: FormFactor
-    /** The performance score of each of the page's runs, in order; the row's figures are the better run's. */
+    /** The performance score of each of the page's runs, in order; the row's figures are the median run's. */
     performanceRuns: number[]
     vsBare: VersusBare
   }
-export type BareQualityRun = LighthouseFigures & { formFactor: FormFactor; turn: 'first' | 'last' }
+/** `pass`: which pass over the pages this bare run opened, from 1. */
+export type BareQualityRun = LighthouseFigures & { formFactor: FormFactor; pass: number }
 export type PageQuality = {
   lighthouse: string
   chromium: string
@@ -45,8 +44,8 @@ export type PageQuality = {
 }
 
 const FORM_FACTORS: FormFactor[] = ['mobile', 'desktop']
-/** As many as the bare page's runs, first and last. */
-const RUNS_PER_PAGE = 2
+/** Passes over the pages per form factor: each page's runs, and the bare page's. */
+const PASSES = 3
 
 /** `paths` keeps some of the pages only, to try a change quickly. */
 export async function measurePageQuality({ baseUrl, bareUrl, paths }: { baseUrl: string; bareUrl: string; paths?: string[] }): Promise<PageQuality> {
@@ -59,17 +58,14 @@ export async function measurePageQuality({ baseUrl, bareUrl, paths }: { baseUrl:
   const rows: PageQualityRow[] = []
   try {
     for (const formFactor of FORM_FACTORS) {
-      const bare = (turn: BareQualityRun['turn']) => runLighthouse(browser, bareUrl, { path: '/', signedIn: false }, formFactor).then((figures) => bareRuns.push({ ...figures, formFactor, turn }))
-      await bare('first')
-      // Each pass goes over every page, so a page's two runs are minutes apart, as the bare page's are.
       const runs = pages.map(() => [] as LighthouseFigures[])
-      for (let pass = 0; pass < RUNS_PER_PAGE; pass++) {
+      for (let pass = 1; pass <= PASSES; pass++) {
+        bareRuns.push({ ...(await runLighthouse(browser, bareUrl, { path: '/', signedIn: false }, formFactor)), formFactor, pass })
         for (const [index, page] of pages.entries()) runs[index].push(await runLighthouse(browser, baseUrl, page, formFactor))
       }
-      await bare('last')
       const reference = bareReference(bareRuns.filter((run) => run.formFactor === formFactor))
       for (const [index, { name, signedIn: _signedIn, ...page }] of pages.entries()) {
-        const row = betterRun(runs[index])
+        const row = medianRun(runs[index])
         const performanceRuns = runs[index].map((run) => run.scores.performance)
         rows.push({ ...row, ...page, page: name, formFactor, performanceRuns, vsBare: versusBare(row, reference) })
       }
@@ -134,6 +130,7 @@ async function runLighthouse(browser: Browser, origin: string, page: Pick<Measur
       lcpMs: metric('largest-contentful-paint'),
       tbtMs: metric('total-blocking-time'),
       speedIndexMs: metric('speed-index'),
+      interactiveMs: metric('interactive'),
       cls: Math.round((lhr.audits['cumulative-layout-shift']?.numericValue ?? NaN) * 10_000) / 10_000,
     },
     weight: {

@@ -25,7 +25,7 @@ function FirstPaintParts({ parts }: { parts: LighthouseFigures['firstPaint'] }) 
 /**
  * Section 4 of the Measured page: Lighthouse on every page, each form factor
  * headed by the bare Nextra page of the same run, the reference its docs pages
- * are held to. A page's row is its better run; the score of each run is beside
+ * are held to. A page's row is its median run; the score of each run is beside
  * it. A server component, rendered when the site is built.
  */
 export function PageQualityTable({ quality: q }: { quality: PageQuality }) {
@@ -69,15 +69,15 @@ export function PageQualityTable({ quality: q }: { quality: PageQuality }) {
   )
 }
 
-/** The bare page's runs (first and last of the form factor), then the best of each figure: the reference. */
+/** The bare page's runs (one opening each pass over the pages), then the reference: its median run's figures. */
 function BareRows({ quality: q, formFactor }: { quality: PageQuality; formFactor: FormFactor }) {
   const runs = q.bare.runs.filter((run) => run.formFactor === formFactor)
   const reference = bareReference(runs)
   return (
     <>
       {runs.map((run) => (
-        <Table.Tr key={run.turn}>
-          <Table.Td>Bare Nextra page, {run.turn} run, {formFactor}</Table.Td>
+        <Table.Tr key={run.pass}>
+          <Table.Td>Bare Nextra page, run {run.pass}, {formFactor}</Table.Td>
           <Table.Td>{run.scores.performance}</Table.Td>
           <Table.Td>{ms(run.metrics.fcpMs)}</Table.Td>
           <FirstPaintParts parts={run.firstPaint} />
@@ -89,7 +89,7 @@ function BareRows({ quality: q, formFactor }: { quality: PageQuality; formFactor
         </Table.Tr>
       ))}
       <Table.Tr>
-        <Table.Td><strong>Reference, {formFactor}</strong> (the best of each)</Table.Td>
+        <Table.Td><strong>Reference, {formFactor}</strong> (the median run)</Table.Td>
         <Table.Td><strong>{reference.performance}</strong></Table.Td>
         <Table.Td><strong>{ms(reference.fcpMs)}</strong></Table.Td>
         <Table.Td />

@@ -1,40 +1,36 @@
 import { describe, expect, it } from 'vitest'
-import { bareReference, betterRun, firstPaintPath, paintAllowanceMs, SIMULATED_NETWORKS, simulatedRoundTrips, versusBare, type SimulatedNode } from '@/bench/compare-with-bare'
+import { bareReference, firstPaintPath, medianRun, paintAllowanceMs, SIMULATED_NETWORKS, simulatedRoundTrips, versusBare, type SimulatedNode } from '@/bench/compare-with-bare'
 
-const run = (performance: number, fcpMs: number, lcpMs: number) => ({
+const run = (performance: number, fcpMs: number, lcpMs: number, interactiveMs = 3000) => ({
   scores: { performance, accessibility: 100, 'best-practices': 100 },
-  metrics: { fcpMs, lcpMs, tbtMs: 0, speedIndexMs: 0, cls: 0 },
+  metrics: { fcpMs, lcpMs, tbtMs: 0, speedIndexMs: 0, cls: 0, interactiveMs },
+})
+
+describe('medianRun', () => {
+  it('keeps the run nearest the median first paint and time to interactive, not the best or the worst', () => {
+    const fast = run(99, 800, 1900, 2500)
+    const middle = run(93, 900, 2100, 3000)
+    const slow = run(80, 1100, 2600, 4200)
+    for (const order of [[fast, middle, slow], [slow, fast, middle], [middle, slow, fast]]) expect(medianRun(order)).toBe(middle)
+  })
+
+  it('takes every figure from that one run', () => {
+    const middle = run(90, 900, 2900, 3000)
+    expect(medianRun([run(99, 800, 1900, 2500), middle, run(95, 1100, 2000, 4200)]).metrics).toEqual(middle.metrics)
+  })
+
+  it('refuses a page that was not measured', () => {
+    expect(() => medianRun([])).toThrow('the page was not measured')
+  })
 })
 
 describe('bareReference', () => {
-  it('takes each figure at its best across the bare runs, so a slow bare run never lowers the bar', () => {
-    expect(bareReference([run(90, 900, 2400), run(94, 1000, 2200)])).toEqual({ performance: 94, fcpMs: 900, lcpMs: 2200 })
+  it('is the bare page’s median run, so neither its best nor its worst moment sets the bar', () => {
+    expect(bareReference([run(98, 850, 1900, 2500), run(90, 900, 2200, 3100), run(86, 950, 2400, 4000)])).toEqual({ performance: 90, fcpMs: 900, lcpMs: 2200 })
   })
 
   it('refuses a form factor whose bare page was not measured', () => {
     expect(() => bareReference([])).toThrow('the bare page was not measured')
-  })
-})
-
-describe('betterRun', () => {
-  const blocking = (performance: number, tbtMs: number, fcpMs: number) => ({ ...run(performance, fcpMs, 2000), metrics: { ...run(performance, fcpMs, 2000).metrics, tbtMs } })
-
-  it('keeps the run with the higher score, every figure from that one run', () => {
-    const slow = blocking(88, 400, 900)
-    const fast = blocking(93, 150, 1000)
-    expect(betterRun([slow, fast])).toBe(fast)
-    expect(betterRun([fast, slow])).toBe(fast)
-  })
-
-  it('breaks a tie on blocking time, and keeps the first of two equal runs', () => {
-    const first = blocking(93, 200, 900)
-    const second = blocking(93, 150, 900)
-    expect(betterRun([first, second])).toBe(second)
-    expect(betterRun([first, { ...first }])).toBe(first)
-  })
-
-  it('refuses a page that was not measured', () => {
-    expect(() => betterRun([])).toThrow('the page was not measured')
   })
 })
 

@@ -7,8 +7,9 @@ import type { PageQuality } from '@/bench/page-quality'
 // against the bare page's: round trips of Lighthouse's simulated network, for
 // the HTML and, when the HTML fits in one, for the stylesheet. This holds each
 // of those sentences to the published run, and what it says of the scores:
-// every docs page at the bare score on desktop; on the phone none, the lowest
-// 21 points below, a page's two runs up to 13 points apart and the bare page's 12.
+// on desktop all docs pages but three at the bare score, those three a point
+// below; on the phone two, the lowest 17 points below, a page's three runs up
+// to 13 points apart and the bare page's 6.
 const { pageQuality } = JSON.parse(readFileSync('bench/results.json', 'utf8')) as { pageQuality: PageQuality }
 const bareRuns = (formFactor: FormFactor) => pageQuality.bare.runs.filter((run) => run.formFactor === formFactor)
 const docsRows = (formFactor: FormFactor) => pageQuality.rows.filter((row) => row.formFactor === formFactor && row.kind === 'docs')
@@ -30,7 +31,7 @@ describe.each(['mobile', 'desktop'] as FormFactor[])("the published run's first 
   const oneTrip = () => docs.filter((row) => roundTrips(row.weight.htmlTransferBytes) === 1)
 
   it("the bare page's HTML arrives in one round trip, almost every docs page's in two or more", () => {
-    for (const run of bare) expect(roundTrips(run.weight.htmlTransferBytes), `bare, ${run.turn} run`).toBe(1)
+    for (const run of bare) expect(roundTrips(run.weight.htmlTransferBytes), `bare, run ${run.pass}`).toBe(1)
     expect(oneTrip().length).toBeLessThanOrEqual(2)
   })
 
@@ -45,15 +46,13 @@ describe.each(['mobile', 'desktop'] as FormFactor[])("the published run's first 
     else expect(later.length).toBeGreaterThan(multiTrip().length / 2)
   })
 
-  const meetingInPublishedRun = { mobile: 2, desktop: 7 }[formFactor]
-  it(`of those pages, ${meetingInPublishedRun} still meet the goal, each with a stylesheet part no longer than the bare page's`, () => {
-    const meeting = multiTrip().filter((row) => row.vsBare.fcpRatio <= QUALITY_GOALS.paintOverBare)
-    expect(meeting.length).toBe(meetingInPublishedRun)
-    for (const row of meeting) expect(row.firstPaint.blockingDownloadsMs, row.path).toBeLessThanOrEqual(Math.min(...bareParts('blockingDownloadsMs')))
+  it('of those pages, none meets the goal', () => {
+    expect(multiTrip().length).toBeGreaterThan(5)
+    expect(multiTrip().filter((row) => row.vsBare.fcpRatio <= QUALITY_GOALS.paintOverBare).map((row) => row.path)).toEqual([])
   })
 
   it("the site's stylesheet needs more than one round trip, the bare page's one", () => {
-    for (const run of bare) expect(roundTrips(run.weight.renderBlockingCss.transferBytes), `bare, ${run.turn} run`).toBe(1)
+    for (const run of bare) expect(roundTrips(run.weight.renderBlockingCss.transferBytes), `bare, run ${run.pass}`).toBe(1)
     for (const row of docs) expect(roundTrips(row.weight.renderBlockingCss.transferBytes), row.path).toBeGreaterThanOrEqual(2)
   })
 
@@ -67,18 +66,21 @@ describe.each(['mobile', 'desktop'] as FormFactor[])("the published run's first 
   })
 })
 
-it("on desktop every docs page reaches the bare page's score", () => {
+it("on desktop all docs pages but three reach the bare page's score; those three are a point below, each with a run at 100", () => {
   const docs = docsRows('desktop')
   expect(docs.length).toBeGreaterThan(5)
-  expect(docs.filter((row) => row.vsBare.performance < 0).map((row) => [row.path, row.vsBare.performance])).toEqual([])
+  const below = docs.filter((row) => row.vsBare.performance < 0)
+  expect(below.map((row) => [row.path, row.vsBare.performance])).toEqual([['/attack-lab', -1], ['/dotnet-api', -1], ['/route-protection', -1]])
+  for (const row of below) expect(row.performanceRuns, row.path).toContain(100)
 })
 
-it("on the simulated phone no docs page reaches the bare page's score, the lowest is 21 below, a page's two runs are up to 13 apart and the bare page's 12", () => {
+it("on the simulated phone / and /about reach the bare page's score, the lowest is 17 below, a page's three runs are up to 13 apart and the bare page's 6", () => {
   const docs = docsRows('mobile')
-  expect(docs.filter((row) => row.vsBare.performance >= 0)).toHaveLength(0)
-  expect(Math.min(...docs.map((row) => row.vsBare.performance))).toBe(-21)
+  expect(docs.filter((row) => row.vsBare.performance >= 0).map((row) => row.path)).toEqual(['/', '/about'])
+  expect(Math.min(...docs.map((row) => row.vsBare.performance))).toBe(-17)
   const spread = (runs: number[]) => Math.max(...runs) - Math.min(...runs)
-  for (const row of docs) expect(row.performanceRuns, row.path).toHaveLength(2)
+  for (const row of docs) expect(row.performanceRuns, row.path).toHaveLength(3)
+  expect(bareRuns('mobile')).toHaveLength(3)
   expect(Math.max(...docs.map((row) => spread(row.performanceRuns)))).toBe(13)
-  expect(spread(bareRuns('mobile').map((run) => run.scores.performance))).toBe(12)
+  expect(spread(bareRuns('mobile').map((run) => run.scores.performance))).toBe(6)
 })
