@@ -17,66 +17,64 @@ export function ThreatModel() {
   const link = (ref: TestRef) => (repository ? `${repository}/blob/main/${ref.file}` : null)
   return (
     <ServerHtml>
-      <>
-        {/* Wider than the column on most screens: it scrolls, so it must take focus for keyboard users to scroll it. */}
-        <Table className="nextra-scrollbar x:p-0 bff-threat-model" data-testid="threat-model" tabIndex={0} aria-label="Threat model: each threat, what stops it, and its tests">
-          <thead>
-            <Table.Tr>
-              <Table.Th>STRIDE</Table.Th>
-              <Table.Th>Threat</Table.Th>
-              <Table.Th>What stops it</Table.Th>
-              <Table.Th>Test (file › name) and its last result</Table.Th>
+      {/* Wider than the column on most screens: it scrolls, so it must take focus for keyboard users to scroll it. */}
+      <Table className="nextra-scrollbar x:p-0 bff-threat-model" data-testid="threat-model" tabIndex={0} aria-label="Threat model: each threat, what stops it, and its tests">
+        <thead>
+          <Table.Tr>
+            <Table.Th>STRIDE</Table.Th>
+            <Table.Th>Threat</Table.Th>
+            <Table.Th>What stops it</Table.Th>
+            <Table.Th>Test (file › name) and its last result</Table.Th>
+          </Table.Tr>
+        </thead>
+        <tbody>
+          {THREATS.map((threat) => (
+            <Table.Tr key={threat.id} id={`threat-${threat.id}`}>
+              <Table.Td>{threat.stride}</Table.Td>
+              <Table.Td>{withCode(threat.threat)}</Table.Td>
+              <Table.Td>{withCode(threat.layers)}</Table.Td>
+              <Table.Td>
+                <ul className="bff-threat-tests">
+                  {threat.tests.map((ref) => {
+                    const status = statusOf(ref, reports[ref.runner])
+                    const href = link(ref)
+                    return (
+                      <li key={`${ref.file}:${ref.name}`} data-status={status}>
+                        <strong>{LABEL[status]}</strong> {href ? <a href={href}><code>{ref.file}</code></a> : <code>{ref.file}</code>} › {ref.name}
+                      </li>
+                    )
+                  })}
+                </ul>
+              </Table.Td>
             </Table.Tr>
-          </thead>
-          <tbody>
-            {THREATS.map((threat) => (
-              <Table.Tr key={threat.id} id={`threat-${threat.id}`}>
-                <Table.Td>{threat.stride}</Table.Td>
-                <Table.Td>{withCode(threat.threat)}</Table.Td>
-                <Table.Td>{withCode(threat.layers)}</Table.Td>
-                <Table.Td>
-                  <ul className="bff-threat-tests">
-                    {threat.tests.map((ref) => {
-                      const status = statusOf(ref, reports[ref.runner])
-                      const href = link(ref)
-                      return (
-                        <li key={`${ref.file}:${ref.name}`} data-status={status}>
-                          <strong>{LABEL[status]}</strong> {href ? <a href={href}><code>{ref.file}</code></a> : <code>{ref.file}</code>} › {ref.name}
-                        </li>
-                      )
-                    })}
-                  </ul>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </tbody>
-        </Table>
-        <p data-testid="threat-model-reports">
-          Results as of this page&apos;s build:{' '}
-          {(Object.keys(REPORT_FILES) as (keyof typeof REPORT_FILES)[]).map((runner, i) => (
-            <span key={runner} data-runner={runner}>
-              {i > 0 && '; '}
-              {runner}:{' '}
-              {reports[runner]
-                ? reports[runner].sources.map((source, j) => (
-                    <span key={source.file}>
-                      {j > 0 && ', over '}
-                      {source.runsStarted.length > 1 ? 'the runs started ' : 'the run started '}
-                      {source.runsStarted.map((startedAt, k) => (
-                        <span key={startedAt}>
-                          {k > 0 && ' and '}
-                          <time dateTime={startedAt}>{runDate(startedAt)}</time>
-                        </span>
-                      ))}
-                      {source.runsStarted.length === 0 && 'at an unknown time'} (<code>{source.file}</code>)
-                    </span>
-                  ))
-                : 'no report and no snapshot, so its tests show "not run"'}
-            </span>
           ))}
-          .
-        </p>
-      </>
+        </tbody>
+      </Table>
+      <p data-testid="threat-model-reports">
+        Results as of this page&apos;s build:{' '}
+        {(Object.keys(REPORT_FILES) as (keyof typeof REPORT_FILES)[]).map((runner, i) => (
+          <span key={runner} data-runner={runner}>
+            {i > 0 && '; '}
+            {runner}:{' '}
+            {reports[runner]
+              ? reports[runner].sources.map((source, j) => (
+                  <span key={source.file}>
+                    {j > 0 && ', over '}
+                    {source.runsStarted.length > 1 ? 'the runs started ' : 'the run started '}
+                    {source.runsStarted.map((startedAt, k) => (
+                      <span key={startedAt}>
+                        {k > 0 && ' and '}
+                        <time dateTime={startedAt}>{runDate(startedAt)}</time>
+                      </span>
+                    ))}
+                    {source.runsStarted.length === 0 && 'at an unknown time'} (<code>{source.file}</code>)
+                  </span>
+                ))
+              : 'no report and no snapshot, so its tests show "not run"'}
+          </span>
+        ))}
+        .
+      </p>
     </ServerHtml>
   )
 }

@@ -39,51 +39,49 @@ export function UploadPathTable() {
   })
   return (
     <ServerHtml>
-      <>
-        <Table {...scrollableTable('Workflow E: one large file, direct and through the BFF, for each API')} data-testid="bench-uploads">
-          <thead>
-            <Table.Tr>
-              <Table.Th>API</Table.Th>
-              <Table.Th>Direct: median (time)</Table.Th>
-              <Table.Th>Through the BFF: median (time)</Table.Th>
-              <Table.Th>Ratio, direct ÷ BFF (goal ≥ {UPLOAD_GOALS.minThroughputRatio})</Table.Th>
-              <Table.Th>BFF memory added, direct</Table.Th>
-              <Table.Th>BFF memory added, through the BFF</Table.Th>
-              <Table.Th>BFF memory: before / peak</Table.Th>
-            </Table.Tr>
-          </thead>
-          <tbody>
-            {APIS.map(({ name, label }) => {
-              const u = uploads[name]
-              if (!u) {
-                return (
-                  <Table.Tr key={name} data-api={name}>
-                    <Table.Td>{label}</Table.Td>
-                    <Table.Td {...{ colSpan: 6 }}>not measured</Table.Td>
-                  </Table.Tr>
-                )
-              }
+      <Table {...scrollableTable('Workflow E: one large file, direct and through the BFF, for each API')} data-testid="bench-uploads">
+        <thead>
+          <Table.Tr>
+            <Table.Th>API</Table.Th>
+            <Table.Th>Direct: median (time)</Table.Th>
+            <Table.Th>Through the BFF: median (time)</Table.Th>
+            <Table.Th>Ratio, direct ÷ BFF (goal ≥ {UPLOAD_GOALS.minThroughputRatio})</Table.Th>
+            <Table.Th>BFF memory added, direct</Table.Th>
+            <Table.Th>BFF memory added, through the BFF</Table.Th>
+            <Table.Th>BFF memory: before / peak</Table.Th>
+          </Table.Tr>
+        </thead>
+        <tbody>
+          {APIS.map(({ name, label }) => {
+            const u = uploads[name]
+            if (!u) {
               return (
                 <Table.Tr key={name} data-api={name}>
                   <Table.Td>{label}</Table.Td>
-                  <Table.Td>{path(u.direct)}</Table.Td>
-                  <Table.Td>{path(u.proxied)}</Table.Td>
-                  <Table.Td><strong>{u.throughputRatio === null ? 'not measured' : u.throughputRatio.toFixed(2)}</strong></Table.Td>
-                  <Table.Td>{mib(u.direct.bffPeakGrowthMiB)}</Table.Td>
-                  <Table.Td>{mib(u.proxied.bffPeakGrowthMiB)}</Table.Td>
-                  <Table.Td>{mib(u.bffBaselineMiB)} / {mib(Math.max(u.direct.bffPeakMiB, u.proxied.bffPeakMiB))}</Table.Td>
+                  <Table.Td {...{ colSpan: 6 }}>not measured</Table.Td>
                 </Table.Tr>
               )
-            })}
-          </tbody>
-        </Table>
-        <p data-testid="bench-uploads-method">
-          One file of {mib(fileMiB)} ({first.contentType}), uploaded {first.repetitions} times each way, taking turns; medians.
-          Measured {first.date.slice(0, 16).replace('T', ' ')} UTC, load average {first.loadAverageAtStart.join(', ')} when it started. Memory is the
-          BFF process&apos;s resident set, sampled every {first.sampleEveryMs} ms; &ldquo;added&rdquo; is the most it grew during one upload.
-          Through the BFF, that growth was {growthAgainstFile.join(' and ')}.
-        </p>
-      </>
+            }
+            return (
+              <Table.Tr key={name} data-api={name}>
+                <Table.Td>{label}</Table.Td>
+                <Table.Td>{path(u.direct)}</Table.Td>
+                <Table.Td>{path(u.proxied)}</Table.Td>
+                <Table.Td><strong>{u.throughputRatio === null ? 'not measured' : u.throughputRatio.toFixed(2)}</strong></Table.Td>
+                <Table.Td>{mib(u.direct.bffPeakGrowthMiB)}</Table.Td>
+                <Table.Td>{mib(u.proxied.bffPeakGrowthMiB)}</Table.Td>
+                <Table.Td>{mib(u.bffBaselineMiB)} / {mib(Math.max(u.direct.bffPeakMiB, u.proxied.bffPeakMiB))}</Table.Td>
+              </Table.Tr>
+            )
+          })}
+        </tbody>
+      </Table>
+      <p data-testid="bench-uploads-method">
+        One file of {mib(fileMiB)} ({first.contentType}), uploaded {first.repetitions} times each way, taking turns; medians.
+        Measured {first.date.slice(0, 16).replace('T', ' ')} UTC, load average {first.loadAverageAtStart.join(', ')} when it started. Memory is the
+        BFF process&apos;s resident set, sampled every {first.sampleEveryMs} ms; &ldquo;added&rdquo; is the most it grew during one upload.
+        Through the BFF, that growth was {growthAgainstFile.join(' and ')}.
+      </p>
     </ServerHtml>
   )
 }
