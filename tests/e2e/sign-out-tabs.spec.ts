@@ -59,6 +59,35 @@ test('a tab still loading when the other signs out leaves too, once its scripts 
   expect(askedByOther).toEqual([])
 })
 
+// The message and the kept time reach another tab on separate paths, in either
+// order. A tab that began listening between the two hears no message and has
+// read no time: the time's arrival must still send it away.
+test('a listening tab that missed the message leaves when the kept time reaches it', async ({ page, context }) => {
+  await signInPrivately(page)
+  const other = await context.newPage()
+  // As if the sign-out were posted just before this tab's listeners were added.
+  await other.addInitScript(() => {
+    const add = BroadcastChannel.prototype.addEventListener
+    BroadcastChannel.prototype.addEventListener = function (this: BroadcastChannel, type: string, listener: EventListener, options?: boolean | AddEventListenerOptions) {
+      const heard = listener
+      if (this.name === 'bff-session' && type === 'message') listener = (event) => (event as MessageEvent).data !== 'signed-out' && heard.call(this, event)
+      return add.call(this, type, listener, options)
+    } as typeof add
+  })
+  await other.goto('/demo/goals')
+  await expect(goalItems(other)).toHaveCount(10)
+  // Enabled in the render after hydration's effects, which include the subscription.
+  await expect(other.getByRole('button', { name: 'Add goal' })).toBeEnabled()
+  const askedByOther = recordProxyRequests(other)
+
+  await page.getByRole('button', { name: 'Sign out' }).click()
+  await expect(page).toHaveURL(/\/demo\/login$/)
+
+  await expect(other).toHaveURL('/demo/login?callbackUrl=%2Fdemo%2Fgoals')
+  await expect(goalItems(other)).toHaveCount(0)
+  expect(askedByOther).toEqual([])
+})
+
 // The kept sign-out must not outlive the next sign-in: a docs tab opened before
 // both, which then follows a link into the demos, shows the new session's page.
 test('a tab opened before a sign-out and a new sign-in elsewhere stays on the demo it navigates to', async ({ page, context }) => {

@@ -59,10 +59,21 @@ export function signedOutElsewhere(renderedAt: number): boolean {
 
 /** The store's subscribe: a sign-out heard from another tab ends this document's session. */
 export function subscribeToSignOutElsewhere(onChange: () => void): () => void {
-  return onSignOutElsewhere(() => {
+  const stopHearing = onSignOutElsewhere(() => {
     heardElsewhere = true
     onChange()
   })
+  // The message and the kept time reach this tab on separate paths, in either
+  // order. A tab that began listening between the two heard no message, and
+  // read no time yet: the time's arrival is then what changes the value.
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === ENDED_AT_KEY) onChange()
+  }
+  window.addEventListener('storage', onStorage)
+  return () => {
+    stopHearing()
+    window.removeEventListener('storage', onStorage)
+  }
 }
 
 function keptSignOutTime(): string | null {
